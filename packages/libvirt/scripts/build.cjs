@@ -1,0 +1,2 @@
+// Placeholder: replaced by the binding's real build script.
+console.log('libvirt binding: build pending');

@@ -1,0 +1,241 @@
+/**
+ * The contract between main and renderer: the world model every frame carries and the one channel
+ * map every transport (Electron IPC, WebSocket) implements. Types only — no runtime imports — so the
+ * renderer can `import type` it and nothing from main leaks into the page.
+ */
+
+// ───────────────────────────── world model ─────────────────────────────
+
+/** One published picture of everything the hub knows. Plain JSON; counters already turned into rates. */
+export interface World {
+  /** Increases with every frame, so a late frame never overwrites a newer one. */
+  seq: number;
+  /** Epoch milliseconds when the frame was built. */
+  at: number;
+  /** Seconds between samples (the current setting). */
+  sampleIntervalSeconds: number;
+  hosts: Host[];
+}
+
+export interface Host {
+  /** Stable key for the machine: engines that see the same machine share it (see core/host-identity). */
+  id: string;
+  name: string;
+  /** Logical CPUs. */
+  cpus: number;
+  memoryBytes: number;
+  /** Host kernel release, shared by every container on this host. */
+  kernel: string;
+  /** Host operating system as the engine describes it. */
+  os: string;
+  /** What the host itself is using, where known (null when no engine can tell). */
+  usage: HostUsage | null;
+  engines: Engine[];
+  accounting: Accounting;
+}
+
+export interface HostUsage {
+  /** CPU cores in use by everything on the host. */
+  cpuCores: number;
+  /** Memory in use by everything on the host (total − available). */
+  memoryUsedBytes: number;
+}
+
+export type EngineKind = 'docker' | 'podman' | 'libvirt';
+
+export type EngineStatus =
+  | { state: 'connecting' }
+  | { state: 'connected' }
+  /** The engine did not answer; retried on its own. */
+  | { state: 'unreachable'; reason: string; since: number; nextRetryAt: number | null }
+  /** The engine cannot be used on this machine at all (e.g. libvirt not installed); not retried. */
+  | { state: 'unavailable'; reason: string };
+
+export interface Engine {
+  /** Unique per engine connection, stable across reconnects: `${kind}:${endpoint}`. */
+  id: string;
+  kind: EngineKind;
+  /** Where it is reached: a socket path, a URL, a libvirt URI. */
+  endpoint: string;
+  status: EngineStatus;
+  version: string | null;
+  /** Time the last sample took, in ms (null before the first). */
+  sampleMs: number | null;
+  containers: Container[];
+  vms: Vm[];
+  /** What a user should do when the engine is not connected (e.g. "Start Docker: sudo systemctl start docker"). */
+  hint: string | null;
+}
+
+export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+
+export interface PortBinding {
+  containerPort: number;
+  protocol: string;
+  hostIp: string | null;
+  hostPort: number | null;
+}
+
+export interface Container {
+  id: string;
+  name: string;
+  image: string;
+  command: string;
+  state: ContainerState;
+  /** Docker's human status line, e.g. "Up 3 minutes". */
+  status: string;
+  createdAt: string;
+  startedAt: string | null;
+  labels: Record<string, string>;
+  ports: PortBinding[];
+  networks: string[];
+  /** CPU limit in cores (NanoCpus or quota/period); null = unlimited. */
+  cpuLimitCores: number | null;
+  /** Memory limit in bytes; null = unlimited. */
+  memoryLimitBytes: number | null;
+  /** Live figures; null until the second sample (rates need two) or when not running. */
+  stats: ContainerStats | null;
+}
+
+export interface ContainerStats {
+  /** CPU cores in use (1.0 = one full core). */
+  cpuCores: number;
+  /** CPU use as a share of the host's logical CPUs, 0–100. */
+  cpuPercentOfHost: number;
+  /** Memory in use, cache excluded (as `docker stats` reports it). */
+  memoryUsedBytes: number;
+  netRxBytesPerSec: number;
+  netTxBytesPerSec: number;
+  blockReadBytesPerSec: number;
+  blockWriteBytesPerSec: number;
+  pids: number;
+}
+
+export type VmState = 'running' | 'paused' | 'shutoff' | 'shutdown' | 'crashed' | 'pmsuspended' | 'blocked' | 'nostate';
+
+export interface VmDisk {
+  target: string;
+  device: string;
+  path: string | null;
+  format: string | null;
+  capacityBytes: number | null;
+  allocationBytes: number | null;
+  readBytesPerSec: number | null;
+  writeBytesPerSec: number | null;
+}
+
+export interface VmNic {
+  mac: string | null;
+  type: string;
+  /** The libvirt network or host bridge it is plugged into. */
+  source: string | null;
+  model: string | null;
+  rxBytesPerSec: number | null;
+  txBytesPerSec: number | null;
+}
+
+export interface Snapshot {
+  name: string;
+  description: string;
+  /** Epoch seconds. */
+  createdAt: number;
+  /** Domain state when taken (running, shutoff, …). */
+  state: string;
+  parent: string | null;
+  current: boolean;
+  /** Whether the guest's memory was saved with the disks. */
+  hasMemory: boolean;
+}
+
+export interface Vm {
+  uuid: string;
+  name: string;
+  description: string;
+  state: VmState;
+  vcpus: number;
+  /** Memory allocated to the guest (current allocation). */
+  memoryBytes: number;
+  /** Memory the guest uses: balloon-reported, else the QEMU process RSS; null when unknown. */
+  memoryUsedBytes: number | null;
+  /** CPU use in cores (1.0 = one host core busy); null until two samples. */
+  cpuCores: number | null;
+  /** Guest OS where libvirt knows it (libosinfo metadata); null otherwise. */
+  guestOs: string | null;
+  disks: VmDisk[];
+  nics: VmNic[];
+  snapshots: Snapshot[];
+  persistent: boolean;
+}
+
+/** How a host's CPU or memory splits; every figure in cores (cpu) or bytes (memory). */
+export interface ResourceSplit {
+  capacity: number;
+  /** Allocated to active VMs (houses). May exceed capacity: that is overcommit. */
+  dedicated: number;
+  /** Used by containers (the building). */
+  shared: number;
+  /** Used by the host itself and everything that is neither a VM nor a container. */
+  host: number;
+  /** capacity − dedicated − shared − host, never below 0. */
+  free: number;
+  /** dedicated / capacity (0 when nothing is allocated). */
+  overcommit: number;
+}
+
+export interface Accounting {
+  cpu: ResourceSplit;
+  memory: ResourceSplit;
+}
+
+// ───────────────────────────── settings ─────────────────────────────
+
+export interface Settings {
+  /** Seconds between samples, 1–60. */
+  sampleIntervalSeconds: number;
+}
+
+// ───────────────────────────── actions ─────────────────────────────
+
+/** Identifies one VM on one engine. */
+export interface VmRef {
+  engineId: string;
+  uuid: string;
+}
+
+// ───────────────────────────── the channel map ─────────────────────────────
+
+/**
+ * Requests the renderer makes; each has a payload and a result. Every payload is validated in main
+ * (core/validation) before it reaches a handler.
+ */
+export interface InvokeChannels {
+  'world:get': { request: null; response: World };
+  'settings:get': { request: null; response: Settings };
+  'settings:set': { request: Partial<Settings>; response: Settings };
+}
+
+/** What main pushes to the renderer. */
+export interface EventChannels {
+  'world:frame': World;
+  'settings:changed': Settings;
+}
+
+export type InvokeChannel = keyof InvokeChannels;
+export type EventChannel = keyof EventChannels;
+export type RequestOf<C extends InvokeChannel> = InvokeChannels[C]['request'];
+export type ResponseOf<C extends InvokeChannel> = InvokeChannels[C]['response'];
+
+/** What an invoke returns across any transport: errors travel as data and become Errors again. */
+export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: { message: string; code?: string } };
+
+/** The one interface the renderer talks to, whatever carries it. */
+export interface Bridge {
+  invoke<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  on<E extends EventChannel>(event: E, listener: (payload: EventChannels[E]) => void): () => void;
+}
+
+/** WebSocket messages (browser mode). */
+export type ClientMessage = { kind: 'invoke'; id: number; channel: string; request: unknown };
+export type ServerMessage =
+  | { kind: 'result'; id: number; result: InvokeResult<unknown> }
+  | { kind: 'event'; event: EventChannel; payload: unknown };

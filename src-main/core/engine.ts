@@ -1,0 +1,45 @@
+/**
+ * The one small interface every engine adapter (Docker, libvirt, later Podman) implements. An adapter
+ * owns its connection: it connects, notices when the engine goes away, retries on its own and tells
+ * the hub through `subscribe`. The hub only asks it to sample and reads its report.
+ */
+import type { Container, EngineKind, EngineStatus, Vm } from '../contract';
+
+/** What an engine tells about the machine it runs on; the hub merges engines into hosts with it. */
+export interface HostFacts {
+  hostname: string;
+  cpus: number;
+  memoryBytes: number;
+  /** Kernel release; '' when the engine cannot tell (libvirt). */
+  kernel: string;
+  os: string;
+  /** Whether the endpoint is on this machine (a unix socket, a local libvirt URI). */
+  local: boolean;
+}
+
+export interface EngineReport {
+  status: EngineStatus;
+  version: string | null;
+  /** Null until the first successful connection. Kept while unreachable, so the host stays on the map. */
+  host: HostFacts | null;
+  containers: Container[];
+  vms: Vm[];
+  sampleMs: number | null;
+  hint: string | null;
+}
+
+export interface EngineAdapter {
+  readonly kind: EngineKind;
+  readonly endpoint: string;
+  /** Start connecting; from here on the adapter keeps itself connected until disposed. */
+  start(): void;
+  /** Refresh live figures. Resolves (never rejects) — a failure shows in the report's status. */
+  sample(): Promise<void>;
+  report(): EngineReport;
+  /** Called after any change worth a new frame (structure, status). Returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+  /** Stop timers, streams and connections; nothing of the adapter stays alive afterwards. */
+  dispose(): Promise<void>;
+}
+
+export const engineId = (kind: EngineKind, endpoint: string): string => `${kind}:${endpoint}`;
