@@ -239,3 +239,12 @@ export type ClientMessage = { kind: 'invoke'; id: number; channel: string; reque
 export type ServerMessage =
   | { kind: 'result'; id: number; result: InvokeResult<unknown> }
   | { kind: 'event'; event: EventChannel; payload: unknown };
+
+/**
+ * What the Electron preload exposes on `window.neighborhood`: one named function per channel, never
+ * raw ipcRenderer. Results come back as InvokeResult so errors survive the context bridge.
+ */
+export interface PreloadApi {
+  invoke: { [C in InvokeChannel]: (request: RequestOf<C>) => Promise<InvokeResult<ResponseOf<C>>> };
+  on: { [E in EventChannel]: (listener: (payload: EventChannels[E]) => void) => () => void };
+}
