@@ -1,0 +1,277 @@
+// Opening and closing connections, and the host-level queries.
+#include "connection.h"
+
+#include <libvirt/virterror.h>
+
+#include "event_loop.h"
+#include "events.h"
+#include "task.h"
+
+namespace nbh {
+
+namespace {
+
+std::string VersionString(unsigned long v) {
+  // libvirt encodes versions as major * 1,000,000 + minor * 1,000 + release.
+  return std::to_string(v / 1000000) + "." + std::to_string((v / 1000) % 1000) + "." +
+         std::to_string(v % 1000);
+}
+
+// Runs a query that returns a libvirt-allocated string.
+Napi::Value StringQuery(Napi::Env env, const StatePtr& st, const char* name,
+                        char* (*query)(virConnectPtr)) {
+  auto out = std::make_shared<std::string>();
+  return Task::Run(
+      env, name,
+      [st, out, query]() {
+        ConnRef c(st);
+        if (!c) return Status::Closed();
+        char* s = query(c.get());
+        if (s == nullptr) return Status::FromLibvirt();
+        *out = TakeString(s);
+        return Status::Ok();
+      },
+      [out](Napi::Env env) { return Napi::String::New(env, *out); });
+}
+
+char* GetHostname(virConnectPtr c) { return virConnectGetHostname(c); }
+char* GetCapabilities(virConnectPtr c) { return virConnectGetCapabilities(c); }
+
+}  // namespace
+
+Napi::Function NativeConnection::Define(Napi::Env env) {
+  return DefineClass(
+      env, "NativeConnection",
+      {
+          InstanceMethod<&NativeConnection::Close>("close"),
+          InstanceMethod<&NativeConnection::IsAlive>("isAlive"),
+          InstanceMethod<&NativeConnection::Hostname>("hostname"),
+          InstanceMethod<&NativeConnection::NodeInfo>("nodeInfo"),
+          InstanceMethod<&NativeConnection::Capabilities>("capabilities"),
+          InstanceMethod<&NativeConnection::LibVersion>("libVersion"),
+          InstanceMethod<&NativeConnection::HypervisorVersion>("hypervisorVersion"),
+          InstanceMethod<&NativeConnection::HypervisorType>("hypervisorType"),
+          InstanceMethod<&NativeConnection::ListAllDomains>("listAllDomains"),
+          InstanceMethod<&NativeConnection::DomainXml>("domainXml"),
+          InstanceMethod<&NativeConnection::DefineXml>("defineXml"),
+          InstanceMethod<&NativeConnection::Undefine>("undefine"),
+          InstanceMethod<&NativeConnection::Start>("start"),
+          InstanceMethod<&NativeConnection::Shutdown>("shutdown"),
+          InstanceMethod<&NativeConnection::Destroy>("destroy"),
+          InstanceMethod<&NativeConnection::Suspend>("suspend"),
+          InstanceMethod<&NativeConnection::Resume>("resume"),
+          InstanceMethod<&NativeConnection::GetAllDomainStats>("getAllDomainStats"),
+          InstanceMethod<&NativeConnection::ListSnapshots>("listSnapshots"),
+          InstanceMethod<&NativeConnection::SnapshotXml>("snapshotXml"),
+          InstanceMethod<&NativeConnection::CreateSnapshot>("createSnapshot"),
+          InstanceMethod<&NativeConnection::RevertToSnapshot>("revertToSnapshot"),
+          InstanceMethod<&NativeConnection::DeleteSnapshot>("deleteSnapshot"),
+          InstanceMethod<&NativeConnection::SetLifecycleEvents>("setLifecycleEvents"),
+      });
+}
+
+// Only Open() constructs instances, passing the state as an External; `new` from JS is refused.
+NativeConnection::NativeConnection(const Napi::CallbackInfo& info)
+    : Napi::ObjectWrap<NativeConnection>(info) {
+  if (info.Length() != 1 || !info[0].IsExternal()) {
+    Napi::TypeError::New(info.Env(), "use open() to create a connection")
+        .ThrowAsJavaScriptException();
+    return;
+  }
+  st_ = *info[0].As<Napi::External<StatePtr>>().Data();
+}
+
+// Reached when a connection object is collected without close() (or at environment teardown).
+// Blocking here is acceptable for this fallback path; close() is the normal way out.
+NativeConnection::~NativeConnection() {
+  if (!st_) return;
+  Teardown(st_);
+  ReleaseSink(st_);
+}
+
+Napi::Value NativeConnection::Open(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::string uri;
+  if (!ArgString(info, 0, "uri", &uri)) return env.Undefined();
+  bool readOnly = info.Length() > 1 && info[1].ToBoolean().Value();
+  if (info.Length() < 3 || !info[2].IsFunction()) {
+    Napi::TypeError::New(env, "dispatch must be a function").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+
+  std::string reason;
+  if (!EnsureEventLoop(&reason)) {
+    auto d = Napi::Promise::Deferred::New(env);
+    d.Reject(Status::Error(VIR_ERR_INTERNAL_ERROR, reason).ToJs(env).Value());
+    return d.Promise();
+  }
+
+  auto st = std::make_shared<ConnState>();
+  st->uri = uri;
+  // The sink exists before the connection so the close callback has somewhere to post. Its
+  // finalizer runs when it is released or when the environment is torn down; either way, mark it
+  // dead so the event thread stops posting to it.
+  st->sink = Sink::New(env, info[2].As<Napi::Function>(), "libvirt-events", 0, 1, nullptr,
+                       [](Napi::Env, StatePtr* holder, std::nullptr_t*) {
+                         {
+                           std::lock_guard<std::mutex> lock((*holder)->mu);
+                           (*holder)->sinkLive = false;
+                         }
+                         delete holder;
+                       },
+                       new StatePtr(st));
+  // Unref: a pending event source must never keep the process alive on its own.
+  st->sink.Unref(env);
+  st->sinkLive = true;
+
+  return Task::Run(
+      env, "libvirt:open",
+      [st, uri, readOnly]() {
+        virConnectPtr conn =
+            readOnly ? virConnectOpenReadOnly(uri.c_str()) : virConnectOpen(uri.c_str());
+        if (conn == nullptr) return Status::FromLibvirt();
+        RegisterConnectionWatch(st.get(), conn);
+        std::lock_guard<std::mutex> lock(st->mu);
+        st->conn = conn;
+        return Status::Ok();
+      },
+      [st](Napi::Env env) -> Napi::Value {
+        StatePtr copy = st;
+        return env.GetInstanceData<AddonData>()->connectionClass.New(
+            {Napi::External<StatePtr>::New(env, &copy)});
+      },
+      [st](Napi::Env) { ReleaseSink(st); });
+}
+
+void Teardown(const StatePtr& st) {
+  std::lock_guard<std::mutex> reg(st->regMu);
+  virConnectPtr conn;
+  {
+    std::lock_guard<std::mutex> lock(st->mu);
+    conn = st->conn;
+    st->conn = nullptr;  // from here on, new tasks see a closed connection
+  }
+  if (conn == nullptr) return;
+  if (st->lifecycleId >= 0) {
+    if (virConnectDomainEventDeregisterAny(conn, st->lifecycleId) < 0) ClearLibvirtError();
+    st->lifecycleId = -1;
+  }
+  if (st->closeCbRegistered) {
+    // Fails harmlessly if the callback already fired (libvirt drops it after one call).
+    if (virConnectUnregisterCloseCallback(conn, OnConnectionClosed) < 0) ClearLibvirtError();
+    st->closeCbRegistered = false;
+  }
+  // Drops our reference; tasks still running hold their own until they finish.
+  if (virConnectClose(conn) < 0) ClearLibvirtError();
+}
+
+void ReleaseSink(const StatePtr& st) {
+  std::lock_guard<std::mutex> lock(st->mu);
+  if (!st->sinkLive) return;
+  st->sinkLive = false;
+  st->sink.Release();
+}
+
+Napi::Value NativeConnection::Close(const Napi::CallbackInfo& info) {
+  StatePtr st = st_;
+  return Task::Run(
+      info.Env(), "libvirt:close",
+      [st]() {
+        Teardown(st);
+        return Status::Ok();
+      },
+      [st](Napi::Env env) {
+        ReleaseSink(st);
+        return env.Undefined();
+      });
+}
+
+Napi::Value NativeConnection::IsAlive(const Napi::CallbackInfo& info) {
+  StatePtr st = st_;
+  auto alive = std::make_shared<bool>(false);
+  return Task::Run(
+      info.Env(), "libvirt:isAlive",
+      [st, alive]() {
+        ConnRef c(st);
+        if (!c) return Status::Ok();  // a closed connection is simply not alive
+        int r = virConnectIsAlive(c.get());
+        if (r < 0) ClearLibvirtError();
+        *alive = r == 1;
+        return Status::Ok();
+      },
+      [alive](Napi::Env env) { return Napi::Boolean::New(env, *alive); });
+}
+
+Napi::Value NativeConnection::Hostname(const Napi::CallbackInfo& info) {
+  return StringQuery(info.Env(), st_, "libvirt:hostname", GetHostname);
+}
+
+Napi::Value NativeConnection::Capabilities(const Napi::CallbackInfo& info) {
+  return StringQuery(info.Env(), st_, "libvirt:capabilities", GetCapabilities);
+}
+
+Napi::Value NativeConnection::HypervisorType(const Napi::CallbackInfo& info) {
+  StatePtr st = st_;
+  auto out = std::make_shared<std::string>();
+  return Task::Run(
+      info.Env(), "libvirt:hypervisorType",
+      [st, out]() {
+        ConnRef c(st);
+        if (!c) return Status::Closed();
+        const char* t = virConnectGetType(c.get());  // static string owned by the driver
+        if (t == nullptr) return Status::FromLibvirt();
+        *out = t;
+        return Status::Ok();
+      },
+      [out](Napi::Env env) { return Napi::String::New(env, *out); });
+}
+
+Napi::Value NativeConnection::NodeInfo(const Napi::CallbackInfo& info) {
+  StatePtr st = st_;
+  auto ni = std::make_shared<virNodeInfo>();
+  return Task::Run(
+      info.Env(), "libvirt:nodeInfo",
+      [st, ni]() {
+        ConnRef c(st);
+        if (!c) return Status::Closed();
+        if (virNodeGetInfo(c.get(), ni.get()) < 0) return Status::FromLibvirt();
+        return Status::Ok();
+      },
+      [ni](Napi::Env env) {
+        Napi::Object o = Napi::Object::New(env);
+        o.Set("model", Napi::String::New(env, ni->model, strnlen(ni->model, sizeof ni->model)));
+        o.Set("memoryKiB", Napi::Number::New(env, static_cast<double>(ni->memory)));
+        o.Set("cpus", Napi::Number::New(env, ni->cpus));
+        o.Set("mhz", Napi::Number::New(env, ni->mhz));
+        o.Set("nodes", Napi::Number::New(env, ni->nodes));
+        o.Set("sockets", Napi::Number::New(env, ni->sockets));
+        o.Set("cores", Napi::Number::New(env, ni->cores));
+        o.Set("threads", Napi::Number::New(env, ni->threads));
+        return o;
+      });
+}
+
+// Shared by libVersion/hypervisorVersion: both fill an unsigned long.
+static Napi::Value VersionQuery(Napi::Env env, const StatePtr& st, const char* name,
+                               int (*query)(virConnectPtr, unsigned long*)) {
+  auto v = std::make_shared<unsigned long>(0);
+  return Task::Run(
+      env, name,
+      [st, v, query]() {
+        ConnRef c(st);
+        if (!c) return Status::Closed();
+        if (query(c.get(), v.get()) < 0) return Status::FromLibvirt();
+        return Status::Ok();
+      },
+      [v](Napi::Env env) { return Napi::String::New(env, VersionString(*v)); });
+}
+
+Napi::Value NativeConnection::LibVersion(const Napi::CallbackInfo& info) {
+  return VersionQuery(info.Env(), st_, "libvirt:libVersion", virConnectGetLibVersion);
+}
+
+Napi::Value NativeConnection::HypervisorVersion(const Napi::CallbackInfo& info) {
+  return VersionQuery(info.Env(), st_, "libvirt:hypervisorVersion", virConnectGetVersion);
+}
+
+}  // namespace nbh
