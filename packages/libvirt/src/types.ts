@@ -1,0 +1,77 @@
+// The plain data shapes the binding returns.
+
+/** Host facts from virNodeGetInfo. */
+export interface NodeInfo {
+  model: string;
+  memoryKiB: number;
+  cpus: number;
+  mhz: number;
+  nodes: number;
+  sockets: number;
+  cores: number;
+  threads: number;
+}
+
+/** One domain as listAllDomains/defineXml report it. */
+export interface DomainSummary {
+  uuid: string;
+  name: string;
+  /** Hypervisor id; -1 when inactive. */
+  id: number;
+  active: boolean;
+  persistent: boolean;
+  /** virDomainState (see DomainState). */
+  state: number;
+  /** The state's reason (virDomainRunningReason, virDomainShutoffReason, ...). */
+  reason: number;
+  maxMemoryKiB: number;
+  memoryKiB: number;
+  vcpus: number;
+  cpuTimeNs: number;
+}
+
+/**
+ * One domain's raw typed parameters from virConnectGetAllDomainStats, keyed as libvirt names them
+ * ('state.state', 'cpu.time', 'balloon.current', 'vcpu.0.time', 'net.count', 'block.0.rd.bytes', ...).
+ * Integers of every width are numbers (exact up to 2^53).
+ */
+export interface DomainStatsRecord {
+  uuid: string;
+  name: string;
+  params: Record<string, number | string | boolean>;
+}
+
+/** One snapshot of a domain; listSnapshots returns parents before their children. */
+export interface SnapshotInfo {
+  name: string;
+  /** The parent snapshot's name; null for a root. */
+  parent: string | null;
+  current: boolean;
+}
+
+/** The names a lifecycle event's type can have (virDomainEventType). */
+export type DomainEventName =
+  | 'defined'
+  | 'undefined'
+  | 'started'
+  | 'suspended'
+  | 'resumed'
+  | 'stopped'
+  | 'shutdown'
+  | 'pmsuspended'
+  | 'crashed'
+  | 'unknown';
+
+/** A domain lifecycle event (VIR_DOMAIN_EVENT_ID_LIFECYCLE). */
+export interface DomainEvent {
+  uuid: string;
+  name: string;
+  /** virDomainEventType (see DomainEventType). */
+  event: number;
+  /** The event's detail (virDomainEventStartedDetailType, ...). */
+  detail: number;
+  type: DomainEventName;
+}
+
+/** Why libvirt closed a connection (virConnectCloseReason). */
+export type CloseReasonName = 'error' | 'eof' | 'keepalive' | 'client' | 'unknown';
