@@ -3,6 +3,7 @@
 #   scripts/lab.sh up     install and start dockerd, libvirtd (+ virtlogd), build the busybox image
 #   scripts/lab.sh demo   start sample containers (and tiny VMs) with varied limits and loads
 #   scripts/lab.sh down   remove what `demo` made (engines keep running)
+#   scripts/lab.sh stop-docker | stop-libvirt   stop one daemon (tests use these to prove reconnection)
 # Idempotent: a daemon is started only when it does not answer; a stale pid file is cleared.
 set -euo pipefail
 
@@ -89,7 +90,11 @@ build_image() {
 
 demo_container() { # demo_container <name> <docker run flags...> -- <command...>
   local name=$1; shift
-  $DOCKER inspect "$name" >/dev/null 2>&1 && return
+  if $DOCKER inspect "$name" >/dev/null 2>&1; then
+    # Left over from an earlier demo (or stopped with dockerd): bring it back rather than duplicate it.
+    [ "$($DOCKER inspect -f '{{.State.Status}}' "$name")" = exited ] && [ "$name" != nbh-demo-done ] && $DOCKER start "$name" >/dev/null
+    return 0
+  fi
   local flags=()
   while [ "$1" != -- ]; do flags+=("$1"); shift; done; shift
   $DOCKER run -d --name "$name" --label "$DEMO_LABEL" "${flags[@]}" "$IMAGE" "$@" >/dev/null
@@ -171,9 +176,21 @@ cmd_down() {
   log "down: demo containers and VMs removed"
 }
 
+stop_daemon() { # stop_daemon <pidfile> <process name>: TERM, wait, then KILL
+  local pidfile=$1 name=$2 pid
+  pid=$(cat "$pidfile" 2>/dev/null || pgrep -xo "$name" || true)
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || { log "$name is not running"; return 0; }
+  kill -TERM "$pid"
+  for _ in $(seq 1 80); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+  log "$name stopped"
+}
+
 case "${1:-}" in
+  stop-docker) need_root; stop_daemon /var/run/docker.pid dockerd ;;
+  stop-libvirt) need_root; stop_daemon /var/run/libvirtd.pid libvirtd ;;
   up) cmd_up ;;
   demo) cmd_demo ;;
   down) cmd_down ;;
-  *) echo "usage: $0 up|demo|down" >&2; exit 2 ;;
+  *) echo "usage: $0 up|demo|down|stop-docker|stop-libvirt" >&2; exit 2 ;;
 esac

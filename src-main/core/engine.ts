@@ -31,6 +31,8 @@ export interface EngineReport {
 export interface EngineAdapter {
   readonly kind: EngineKind;
   readonly endpoint: string;
+  /** Whether the endpoint is on this machine; lets the hub place the engine before it ever answers. */
+  readonly local: boolean;
   /** Start connecting; from here on the adapter keeps itself connected until disposed. */
   start(): void;
   /** Refresh live figures. Resolves (never rejects) — a failure shows in the report's status. */

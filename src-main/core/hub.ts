@@ -1,0 +1,141 @@
+/**
+ * The hub owns the engine adapters. Each engine has its own sampling loop (a slow engine never delays
+ * another); structural changes from an engine's events publish a frame at once. Publishing is coalesced:
+ * bursts of changes within one tick become one frame.
+ */
+import type { World } from '../contract';
+import type { EngineAdapter } from './engine';
+import type { LocalMachine, LocalUsageProbe } from './local-machine';
+import { Signal } from './signal';
+import { buildWorld } from './world';
+
+export interface HubOptions {
+  adapters: EngineAdapter[];
+  sampleIntervalSeconds: number;
+  /** This machine, so local engines merge into one host; null where unknown. */
+  local: LocalMachine | null;
+  /** Whole-host usage for this machine's host share; null to leave it unknown. */
+  usageProbe: LocalUsageProbe | null;
+}
+
+/** A frame a few ms late is invisible; one frame per event in a burst of 40 is not. */
+const PUBLISH_COALESCE_MS = 15;
+
+/** Past this, a sample is abandoned and the loop goes on; the adapter's own timeouts end it later. */
+const SAMPLE_DEADLINE_MS = 30_000;
+
+interface Loop {
+  sample: () => Promise<unknown>;
+  timer: ReturnType<typeof setTimeout> | null;
+  running: boolean;
+}
+
+export class Hub {
+  private readonly frames = new Signal<World>();
+  private readonly loops: Loop[] = [];
+  private readonly unsubscribers: Array<() => void> = [];
+  private intervalMs: number;
+  private seq = 0;
+  private current: World;
+  private publishTimer: ReturnType<typeof setTimeout> | null = null;
+  private started = false;
+  private disposed = false;
+
+  constructor(private readonly options: HubOptions) {
+    this.intervalMs = options.sampleIntervalSeconds * 1000;
+    this.current = this.build();
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    for (const adapter of this.options.adapters) {
+      this.unsubscribers.push(adapter.subscribe(() => this.schedulePublish()));
+      adapter.start();
+      this.loops.push({ sample: () => adapter.sample(), timer: null, running: false });
+    }
+    const probe = this.options.usageProbe;
+    if (probe) this.loops.push({ sample: () => probe.sample(), timer: null, running: false });
+    for (const loop of this.loops) void this.tick(loop);
+  }
+
+  world(): World {
+    return this.current;
+  }
+
+  onFrame(listener: (world: World) => void): () => void {
+    return this.frames.subscribe(listener);
+  }
+
+  get sampleIntervalSeconds(): number {
+    return this.intervalMs / 1000;
+  }
+
+  /** A new interval applies from now: waiting loops are rescheduled, running ones pick it up when done. */
+  setSampleInterval(seconds: number): void {
+    this.intervalMs = seconds * 1000;
+    for (const loop of this.loops) {
+      if (loop.running || !loop.timer) continue;
+      clearTimeout(loop.timer);
+      loop.timer = setTimeout(() => void this.tick(loop), this.intervalMs);
+    }
+    this.schedulePublish();
+  }
+
+  private async tick(loop: Loop): Promise<void> {
+    if (this.disposed) return;
+    loop.timer = null;
+    loop.running = true;
+    const started = Date.now();
+    try {
+      // A sample that never settles (a wedged engine) must not stop this loop for good.
+      await Promise.race([loop.sample(), new Promise((resolve) => setTimeout(resolve, SAMPLE_DEADLINE_MS).unref())]);
+    } finally {
+      loop.running = false;
+    }
+    if (this.disposed) return;
+    this.schedulePublish();
+    // Keep the cadence: a sample that took 300 ms of a 2 s interval waits 1.7 s for the next.
+    const wait = Math.max(50, this.intervalMs - (Date.now() - started));
+    loop.timer = setTimeout(() => void this.tick(loop), wait);
+  }
+
+  private schedulePublish(): void {
+    if (this.disposed || this.publishTimer) return;
+    this.publishTimer = setTimeout(() => {
+      this.publishTimer = null;
+      this.publish();
+    }, PUBLISH_COALESCE_MS);
+  }
+
+  private build(): World {
+    return buildWorld({
+      seq: ++this.seq,
+      at: Date.now(),
+      sampleIntervalSeconds: this.intervalMs / 1000,
+      engines: this.options.adapters.map((a) => ({ kind: a.kind, endpoint: a.endpoint, local: a.local, report: a.report() })),
+      local: this.options.local,
+      localUsage: this.options.usageProbe?.usage() ?? null,
+    });
+  }
+
+  private publish(): void {
+    if (this.disposed) return;
+    this.current = this.build();
+    this.frames.emit(this.current);
+  }
+
+  /** Counts what is still attached, so tests can prove a reconnect left nothing dangling. */
+  debugCounts(): { loopsWaiting: number; frameListeners: number } {
+    return { loopsWaiting: this.loops.filter((l) => l.timer !== null).length, frameListeners: this.frames.size };
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    if (this.publishTimer) clearTimeout(this.publishTimer);
+    for (const loop of this.loops) if (loop.timer) clearTimeout(loop.timer);
+    for (const off of this.unsubscribers) off();
+    this.frames.clear();
+    await Promise.all(this.options.adapters.map((a) => a.dispose()));
+  }
+}
