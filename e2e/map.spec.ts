@@ -1,0 +1,43 @@
+/**
+ * The map in Chromium against browser mode and the real Docker engine.
+ */
+import { expect, test } from '@playwright/test';
+import { TestContainers, uniqueName } from '../tests/support/engines';
+import { MapPage } from './support/map-page';
+
+const MiB = 1024 * 1024;
+const containers = new TestContainers();
+
+test.afterAll(async () => {
+  await containers.cleanup();
+});
+
+test('a container started during the test appears within 5 s and its panel shows its memory limit', async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open();
+  const name = uniqueName('nbh-e2e');
+  await containers.run(name, ['sleep', '600'], { memoryBytes: 64 * MiB, nanoCpus: 250_000_000 });
+  const started = Date.now();
+  await expect(map.container(name)).toBeVisible({ timeout: 5000 });
+  console.info(`container on the map ${Date.now() - started} ms after docker start returned`);
+
+  const panel = await map.openPanel(map.container(name), 'Container', name);
+  await expect(map.row(panel, 'Memory limit')).toHaveText('64 MiB');
+  await expect(panel).toContainText('neighborhood/busybox:latest');
+
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(map.container(name)).toBeFocused();
+});
+
+test('the map shows the host as ground and the engine as a building, and saves a screenshot', async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open();
+  await expect(page.getByTestId('ground-cpu').first()).toBeVisible();
+  await expect(page.getByTestId('ground-memory').first()).toBeVisible();
+  const capacity = Number(await page.getByTestId('ground-memory').first().getAttribute('data-capacity'));
+  expect(capacity).toBeGreaterThan(0);
+  // Give live figures a couple of samples so the picture shows lit windows.
+  await page.waitForTimeout(4500);
+  await page.screenshot({ path: 'docs/screenshot.png' });
+});

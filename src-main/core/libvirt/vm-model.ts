@@ -1,0 +1,67 @@
+/**
+ * Pure assembly of a house: the domain's summary, its XML facts, its snapshots and its live readings
+ * become the world's Vm.
+ */
+import type { Snapshot, Vm, VmState } from '../../contract';
+import type { DomainRates, DomainReading } from './domain-stats';
+import type { DomainXmlFacts } from './domain-xml';
+
+/** What listAllDomains tells about one domain (structurally the binding's DomainSummary). */
+export interface DomainBasics {
+  uuid: string;
+  name: string;
+  persistent: boolean;
+  /** virDomainState */
+  state: number;
+  memoryKiB: number;
+  maxMemoryKiB: number;
+  vcpus: number;
+}
+
+const STATES: readonly VmState[] = ['nostate', 'running', 'blocked', 'paused', 'shutdown', 'shutoff', 'crashed', 'pmsuspended'];
+
+export const vmState = (state: number): VmState => STATES[state] ?? 'nostate';
+
+export function vmFrom(domain: DomainBasics, facts: DomainXmlFacts, snapshots: Snapshot[], reading: DomainReading | undefined, rates: DomainRates | null): Vm {
+  const state = vmState(domain.state);
+  const live = state !== 'shutoff' && reading !== undefined;
+  return {
+    uuid: domain.uuid,
+    name: domain.name,
+    description: facts.description,
+    state,
+    vcpus: (live ? reading.vcpus : null) ?? domain.vcpus,
+    memoryBytes: (live ? reading.balloonBytes : null) ?? (domain.memoryKiB || domain.maxMemoryKiB) * 1024,
+    memoryUsedBytes: live ? reading.memoryUsedBytes : null,
+    cpuCores: live && rates ? rates.cpuCores : null,
+    guestOs: facts.guestOs,
+    disks: facts.disks.map((disk) => {
+      const counters = reading?.block.get(disk.target);
+      const rate = rates?.block.get(disk.target);
+      return {
+        target: disk.target,
+        device: disk.device,
+        path: disk.path,
+        format: disk.format,
+        capacityBytes: counters?.capacity ?? null,
+        allocationBytes: counters?.allocation ?? null,
+        readBytesPerSec: live ? (rate?.readBytesPerSec ?? null) : null,
+        writeBytesPerSec: live ? (rate?.writeBytesPerSec ?? null) : null,
+      };
+    }),
+    // libvirt reports interfaces in the domain XML's order; user-mode NICs have no host device name.
+    nics: facts.nics.map((nic, i) => {
+      const rate = live ? rates?.net[i] : undefined;
+      return {
+        mac: nic.mac,
+        type: nic.type,
+        source: nic.source,
+        model: nic.model,
+        rxBytesPerSec: rate?.rxBytesPerSec ?? null,
+        txBytesPerSec: rate?.txBytesPerSec ?? null,
+      };
+    }),
+    snapshots,
+    persistent: domain.persistent,
+  };
+}
