@@ -12,14 +12,13 @@ const pkgDir = path.resolve(__dirname, '..');
 const statusFile = path.join(pkgDir, 'build-status.json');
 const addonFile = path.join(pkgDir, 'build', 'Release', 'nbh_libvirt.node');
 
-function finish(status) {
+function report(status) {
   fs.writeFileSync(statusFile, JSON.stringify(status, null, 2) + '\n');
   console.log(
     status.available
       ? 'libvirt binding: built'
       : `libvirt binding: not available (${status.reason}); VMs will not be shown`,
   );
-  process.exit(0);
 }
 
 function run(cmd, args, options = {}) {
@@ -29,9 +28,44 @@ function run(cmd, args, options = {}) {
 // The compiler's first error lines (or the output's last lines): enough to tell why, short
 // enough to show in the app.
 function summarize(text) {
-  const lines = (text || '').trim().split('\n');
-  const errors = lines.filter((l) => /\berror\b/i.test(l) && !/^gyp ERR!/.test(l));
-  return (errors.length ? errors.slice(0, 3) : lines.slice(-5)).join('\n');
+  const lines = (text || '').trim().split('\n').filter(Boolean);
+  const own = lines.filter((l) => !/^gyp (info|ERR!|http|verb)/.test(l));
+  const errors = own.filter((l) => /\berror\b/i.test(l));
+  return (errors.length ? errors.slice(0, 3) : (own.length ? own : lines).slice(-5)).join('\n');
+}
+
+function sleep(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+// npm runs this script for every install at the workspace root, and two installs at once would
+// run two node-gyp builds in the same directory and break both. Serialise them with a lock
+// directory (mkdir is atomic); one older than the longest plausible build is stale.
+function withBuildLock(fn) {
+  const hash = require('node:crypto').createHash('sha1').update(pkgDir).digest('hex').slice(0, 12);
+  const lock = path.join(require('node:os').tmpdir(), `nbh-libvirt-build-${hash}.lock`);
+  const staleMs = 10 * 60 * 1000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      let age = 0;
+      try {
+        age = Date.now() - fs.statSync(lock).mtimeMs;
+      } catch {
+        continue; // released meanwhile
+      }
+      if (age > staleMs) fs.rmSync(lock, { recursive: true, force: true });
+      else sleep(250);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 function checkLibvirt() {
@@ -58,34 +92,39 @@ function nodedirArgs() {
   return [];
 }
 
-function main() {
-  try {
-    fs.rmSync(statusFile, { force: true });
-  } catch {
-    /* a stale status is overwritten below anyway */
-  }
+function build() {
   const missing = checkLibvirt();
-  if (missing) return finish({ available: false, reason: missing });
+  if (missing) return { available: false, reason: missing };
 
   let gyp;
   try {
     gyp = require.resolve('node-gyp/bin/node-gyp.js', { paths: [pkgDir] });
   } catch {
-    return finish({ available: false, reason: 'node-gyp is not installed' });
+    return { available: false, reason: 'node-gyp is not installed' };
   }
-  const build = run(process.execPath, [gyp, 'rebuild', ...nodedirArgs()], {
-    env: { ...process.env, npm_config_update_notifier: 'false' },
+  // binding.gyp runs `node -p` to find node-addon-api: make sure that is this Node.
+  const PATH = [path.dirname(process.execPath), process.env.PATH].filter(Boolean).join(path.delimiter);
+  const result = run(process.execPath, [gyp, 'rebuild', ...nodedirArgs()], {
+    env: { ...process.env, PATH, npm_config_update_notifier: 'false' },
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (build.error || build.status !== 0) {
-    const why = build.error ? build.error.message : summarize(`${build.stdout}\n${build.stderr}`);
-    process.stderr.write((build.stdout || '') + (build.stderr || ''));
-    return finish({ available: false, reason: `native build failed: ${why}` });
+  if (result.error || result.status !== 0) {
+    const why = result.error ? result.error.message : summarize(`${result.stdout}\n${result.stderr}`);
+    process.stderr.write((result.stdout || '') + (result.stderr || ''));
+    return { available: false, reason: `native build failed: ${why}` };
   }
   if (!fs.existsSync(addonFile)) {
-    return finish({ available: false, reason: `native build produced no ${path.basename(addonFile)}` });
+    return { available: false, reason: `native build produced no ${path.basename(addonFile)}` };
   }
-  return finish({ available: true });
+  return { available: true };
 }
 
-main();
+let status;
+try {
+  status = withBuildLock(build);
+} catch (err) {
+  status = { available: false, reason: `native build failed: ${err.message}` };
+}
+report(status);
+// Always 0: a missing libvirt must not fail `npm install` for the rest of the app.
+process.exit(0);

@@ -1,0 +1,107 @@
+// Exercises every native call many times against test:///default, for scripts/leak-check.sh to
+// run under valgrind. Loads the .node directly (no TS, no bundler) so valgrind sees only Node
+// and the binding. Usage: node test/leak-driver.cjs [iterations]
+'use strict';
+
+const path = require('node:path');
+const assert = require('node:assert');
+
+const b = require(path.join(__dirname, '..', 'build', 'Release', 'nbh_libvirt.node'));
+const ITER = Number(process.argv[2] || 50);
+const MISSING = '11111111-2222-3333-4444-555555555555';
+
+// Expects a rejection carrying libvirt's code; returns it.
+async function fails(promise, code) {
+  try {
+    await promise;
+  } catch (e) {
+    if (code !== undefined) assert.strictEqual(e.code, code, e.message);
+    return e;
+  }
+  throw new Error('expected a failure');
+}
+
+async function round(i) {
+  let events = 0;
+  let closes = 0;
+  const c = await b.open('test:///default', false, (kind) => (kind === 'lifecycle' ? events++ : closes++));
+  await c.setLifecycleEvents(true);
+  const [host, info, caps, lv, hv, type, alive] = await Promise.all([
+    c.hostname(), c.nodeInfo(), c.capabilities(), c.libVersion(), c.hypervisorVersion(), c.hypervisorType(), c.isAlive(),
+  ]);
+  assert.ok(host && info.cpus > 0 && caps.includes('<capabilities>') && lv && hv && type === 'TEST' && alive);
+
+  const domains = await c.listAllDomains();
+  const test = domains.find((d) => d.name === 'test');
+  assert.ok(test);
+  const stats = await c.getAllDomainStats();
+  assert.strictEqual(stats.length, domains.length);
+  assert.ok((await c.domainXml(test.uuid, 0)).includes('<domain'));
+  await c.domainXml(test.uuid, 3);
+
+  await c.suspend(test.uuid);
+  await c.resume(test.uuid);
+
+  // Snapshots: a chain of three, revert, delete one without and one with children.
+  const snap = (n) => `<domainsnapshot><name>${n}</name><description>a &lt;b&gt; &amp;amp;</description></domainsnapshot>`;
+  assert.strictEqual(await c.createSnapshot(test.uuid, snap(`s${i}a`), 0), `s${i}a`);
+  await c.createSnapshot(test.uuid, snap(`s${i}b`), 0);
+  await c.createSnapshot(test.uuid, snap(`s${i}c`), 0);
+  const list = await c.listSnapshots(test.uuid);
+  assert.deepStrictEqual(list.map((s) => s.parent), [null, `s${i}a`, `s${i}b`]);
+  assert.ok((await c.snapshotXml(test.uuid, `s${i}a`, 0)).includes('<domainsnapshot>'));
+  await c.revertToSnapshot(test.uuid, `s${i}a`, 1);
+  await c.deleteSnapshot(test.uuid, `s${i}b`, 0);
+  await c.deleteSnapshot(test.uuid, `s${i}a`, 1);
+  assert.strictEqual((await c.listSnapshots(test.uuid)).length, 0);
+
+  // Define / start / destroy / undefine a transient test domain.
+  const name = `leak-${i}`;
+  const d = await c.defineXml(
+    `<domain type='test'><name>${name}</name><memory unit='MiB'>32</memory><vcpu>1</vcpu><os><type>hvm</type></os></domain>`,
+  );
+  await c.start(d.uuid);
+  await c.shutdown(d.uuid);
+  await fails(c.destroy(d.uuid)); // already shut off: OPERATION_INVALID
+  await c.undefine(d.uuid, 2);
+
+  // Errors of every kind.
+  await fails(c.start(MISSING), 42);
+  await fails(c.domainXml('not-a-uuid', 0), 8);
+  await fails(c.snapshotXml(test.uuid, 'nope', 0), 72);
+  await fails(c.listSnapshots(MISSING), 42);
+  await fails(c.createSnapshot(test.uuid, '<not xml', 0));
+  await fails(c.defineXml('<domain/>'));
+  await fails(b.open('nosuchdriver:///', false, () => {}));
+  try {
+    c.start(42);
+  } catch (e) {
+    assert.ok(e instanceof TypeError);
+  }
+
+  // Events off and on again, then close while calls are in flight, and close twice.
+  await c.setLifecycleEvents(false);
+  await c.setLifecycleEvents(true);
+  const inflight = Array.from({ length: 8 }, () => c.listAllDomains().catch((e) => e));
+  await Promise.all([c.close(), c.close()]);
+  await Promise.all(inflight);
+  await fails(c.hostname(), 6);
+  assert.strictEqual(await c.isAlive(), false);
+  // Events are posted from the libvirt event thread: give them a moment to arrive.
+  await new Promise((r) => setImmediate(r));
+  return { events, closes };
+}
+
+(async () => {
+  const t0 = Date.now();
+  let events = 0;
+  for (let i = 0; i < ITER; i++) events += (await round(i)).events;
+  // A connection never closed explicitly: its finalizer path runs at exit / GC.
+  const lingering = await b.open('test:///default', true, () => {});
+  await lingering.hostname();
+  if (global.gc) global.gc();
+  console.log(`leak-driver: ${ITER} rounds in ${Date.now() - t0} ms, ${events} events delivered`);
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

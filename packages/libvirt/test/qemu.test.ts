@@ -1,0 +1,127 @@
+// The binding against the real QEMU driver through libvirtd (qemu:///system, started by
+// scripts/lab.sh up). The test defines its own tiny guest — a small empty qcow2 disk, no OS; it
+// boots into firmware and idles under TCG — and removes it afterwards even when a test fails.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Connection,
+  DomainState,
+  SnapshotRevertFlags,
+  snapshotCreateXml,
+  type DomainEvent,
+  type DomainSummary,
+} from '../src/index';
+import { bindingAvailable, waitFor, xmlText } from './helpers';
+
+const URI = 'qemu:///system';
+const NAME = `nbh-test-${randomBytes(4).toString('hex')}`;
+const DISK = `/var/lib/libvirt/images/${NAME}.qcow2`;
+
+const domainXml = `<domain type='qemu'>
+  <name>${NAME}</name>
+  <description>Neighborhood binding test guest</description>
+  <memory unit='MiB'>128</memory>
+  <vcpu>1</vcpu>
+  <os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os>
+  <features><acpi/></features>
+  <devices>
+    <emulator>/usr/bin/qemu-system-x86_64</emulator>
+    <disk type='file' device='disk'>
+      <driver name='qemu' type='qcow2'/>
+      <source file='${DISK}'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+    <interface type='user'><model type='virtio'/></interface>
+    <memballoon model='virtio'/>
+  </devices>
+</domain>`;
+
+describe.skipIf(!bindingAvailable())('libvirt binding on qemu:///system', () => {
+  let conn: Connection;
+  let dom: DomainSummary;
+  const events: Array<DomainEvent & { at: number }> = [];
+
+  beforeAll(async () => {
+    execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', DISK, '32M']);
+    conn = await Connection.open(URI);
+    conn.onDomainEvent((e) => {
+      if (e.name === NAME) events.push({ ...e, at: Date.now() });
+    });
+    await conn.eventsReady();
+    dom = await conn.defineXml(domainXml);
+  }, 60_000);
+
+  afterAll(async () => {
+    // Best effort, step by step: a failure in one step must not leave the others undone.
+    if (conn && dom) {
+      await conn.destroy(dom.uuid).catch(() => {});
+      await conn.undefine(dom.uuid, { snapshotsMetadata: true }).catch(() => {});
+    }
+    await conn?.close().catch(() => {});
+    rmSync(DISK, { force: true });
+  }, 60_000);
+
+  it('defines the guest shut off', () => {
+    expect(dom).toMatchObject({ name: NAME, active: false, persistent: true, state: DomainState.SHUTOFF, vcpus: 1 });
+    expect(dom.maxMemoryKiB).toBe(128 * 1024);
+  });
+
+  it("starts it and sees the 'started' event within 1 s", async () => {
+    await conn.start(dom.uuid);
+    const started = Date.now();
+    const ev = await waitFor(() => events.find((e) => e.type === 'started'), 1000, "the 'started' event");
+    expect(ev.uuid).toBe(dom.uuid);
+    expect(ev.at - started).toBeLessThanOrEqual(1000);
+    const now = (await conn.listAllDomains()).find((d) => d.uuid === dom.uuid)!;
+    expect(now).toMatchObject({ active: true, state: DomainState.RUNNING });
+    expect(now.id).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('reports cpu, balloon, block and net in the bulk stats', async () => {
+    const stats = await conn.getAllDomainStats();
+    const rec = stats.find((s) => s.uuid === dom.uuid)!;
+    expect(rec.name).toBe(NAME);
+    const p = rec.params;
+    expect(p['state.state']).toBe(DomainState.RUNNING);
+    expect(typeof p['cpu.time']).toBe('number');
+    expect(p['balloon.current']).toBe(128 * 1024);
+    expect(p['vcpu.current']).toBe(1);
+    expect(p['block.count']).toBe(1);
+    expect(p['block.0.name']).toBe('vda');
+    expect(p['block.0.path']).toBe(DISK);
+    expect(p['block.0.capacity']).toBe(32 * 1024 * 1024);
+    expect(p['net.count']).toBe(1);
+    // Every domain libvirtd knows appears once (the lab's demo VMs included).
+    const all = await conn.listAllDomains();
+    expect(stats.length).toBe(all.length);
+  }, 30_000);
+
+  it('takes, reverts to and deletes an internal snapshot with memory', async () => {
+    const description = 'Live <b>checkpoint</b> & more';
+    const name = await conn.createSnapshot(dom.uuid, snapshotCreateXml({ name: 'live-1', description }));
+    expect(name).toBe('live-1');
+    expect(await conn.listSnapshots(dom.uuid)).toEqual([{ name: 'live-1', parent: null, current: true }]);
+    const xml = await conn.snapshotXml(dom.uuid, 'live-1');
+    expect(xmlText(xml, 'description')).toBe(description);
+    expect(xmlText(xml, 'state')).toBe('running');
+    expect(xml).toMatch(/<memory snapshot='internal'\/>/);
+    expect(xml).toMatch(/<disk name='vda' snapshot='internal'\/>/);
+
+    await conn.revertToSnapshot(dom.uuid, 'live-1', SnapshotRevertFlags.RUNNING);
+    const after = (await conn.listAllDomains()).find((d) => d.uuid === dom.uuid)!;
+    expect(after.state).toBe(DomainState.RUNNING);
+
+    await conn.deleteSnapshot(dom.uuid, 'live-1');
+    expect(await conn.listSnapshots(dom.uuid)).toEqual([]);
+  }, 120_000);
+
+  it("destroys it and sees 'stopped', then undefines it", async () => {
+    await conn.destroy(dom.uuid);
+    await waitFor(() => events.find((e) => e.type === 'stopped'), 5000, "the 'stopped' event");
+    await conn.undefine(dom.uuid, { snapshotsMetadata: true });
+    await waitFor(() => events.find((e) => e.type === 'undefined'), 5000, "the 'undefined' event");
+    expect((await conn.listAllDomains()).some((d) => d.uuid === dom.uuid)).toBe(false);
+  }, 60_000);
+});
