@@ -1,13 +1,15 @@
 // The binding against the real QEMU driver through libvirtd (qemu:///system, started by
 // scripts/lab.sh up). The test defines its own tiny guest — a small empty qcow2 disk, no OS; it
 // boots into firmware and idles under TCG — and removes it afterwards even when a test fails.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Connection,
   DomainState,
+  ErrorCode,
+  LibvirtError,
   SnapshotRevertFlags,
   snapshotCreateXml,
   type DomainEvent,
@@ -38,6 +40,33 @@ const domainXml = `<domain type='qemu'>
   </devices>
 </domain>`;
 
+const gone = (codes: number[]) => (e: unknown) => {
+  if (!(e instanceof LibvirtError) || !codes.includes(e.code)) throw e;
+};
+
+/**
+ * Destroys and undefines the guest, surviving a libvirtd restart in between (the connection then
+ * fails with an RPC/system error): it retries on fresh connections for up to 30 s.
+ */
+async function removeGuest(first: Connection | undefined, uuid: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let c = first;
+  for (;;) {
+    try {
+      if (!c) throw new Error('no connection');
+      await c.destroy(uuid).catch(gone([ErrorCode.OPERATION_INVALID, ErrorCode.NO_DOMAIN]));
+      await c.undefine(uuid, { snapshotsMetadata: true }).catch(gone([ErrorCode.NO_DOMAIN]));
+      if (c !== first) await c.close();
+      return;
+    } catch (err) {
+      if (c && c !== first) await c.close().catch(() => {});
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+      c = await Connection.open(URI).catch(() => undefined);
+    }
+  }
+}
+
 describe.skipIf(!bindingAvailable())('libvirt binding on qemu:///system', () => {
   let conn: Connection;
   let dom: DomainSummary;
@@ -54,13 +83,12 @@ describe.skipIf(!bindingAvailable())('libvirt binding on qemu:///system', () => 
   }, 60_000);
 
   afterAll(async () => {
-    // Best effort, step by step: a failure in one step must not leave the others undone.
-    if (conn && dom) {
-      await conn.destroy(dom.uuid).catch(() => {});
-      await conn.undefine(dom.uuid, { snapshotsMetadata: true }).catch(() => {});
+    try {
+      if (dom) await removeGuest(conn, dom.uuid);
+    } finally {
+      await conn?.close().catch(() => {});
+      rmSync(DISK, { force: true });
     }
-    await conn?.close().catch(() => {});
-    rmSync(DISK, { force: true });
   }, 60_000);
 
   it('defines the guest shut off', () => {
@@ -124,4 +152,43 @@ describe.skipIf(!bindingAvailable())('libvirt binding on qemu:///system', () => 
     await waitFor(() => events.find((e) => e.type === 'undefined'), 5000, "the 'undefined' event");
     expect((await conn.listAllDomains()).some((d) => d.uuid === dom.uuid)).toBe(false);
   }, 60_000);
+});
+
+/** libvirtd's ids for the clients this process holds open, from virt-admin (matched by pid). */
+function ownClientIds(): string[] {
+  const run = (...args: string[]) => execFileSync('virt-admin', args, { encoding: 'utf8' });
+  const ids = run('srv-clients-list', 'libvirtd')
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/)[0] ?? '')
+    .filter((id) => /^\d+$/.test(id));
+  return ids.filter((id) => {
+    const info = run('client-info', 'libvirtd', id);
+    return new RegExp(`unix_process_id\\s*:\\s*${process.pid}\\b`).test(info);
+  });
+}
+
+const hasVirtAdmin = spawnSync('virt-admin', ['--version']).status === 0;
+
+describe.skipIf(!bindingAvailable() || !hasVirtAdmin)('the close callback on qemu:///system', () => {
+  it("reports 'eof' when libvirtd drops the client, and close() still cleans up", async () => {
+    const c = await Connection.open(URI, { readOnly: true });
+    const reasons: string[] = [];
+    c.onClose((r) => reasons.push(r));
+    c.onDomainEvent(() => {});
+    await c.eventsReady();
+    try {
+      // Only this process's own client is disconnected; nobody else's connection is touched.
+      const mine = ownClientIds();
+      expect(mine).toHaveLength(1);
+      execFileSync('virt-admin', ['client-disconnect', 'libvirtd', mine[0]!]);
+      await waitFor(() => (reasons.length ? true : undefined), 5000, 'the close callback');
+      expect(reasons).toEqual(['eof']);
+      expect(await c.isAlive()).toBe(false);
+      const err = await c.hostname().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(LibvirtError);
+    } finally {
+      await c.close();
+      await c.close();
+    }
+  }, 30_000);
 });
