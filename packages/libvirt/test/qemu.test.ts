@@ -18,8 +18,10 @@ import {
 import { bindingAvailable, waitFor, xmlText } from './helpers';
 
 const URI = 'qemu:///system';
-const NAME = `nbh-test-${randomBytes(4).toString('hex')}`;
-const DISK = `/var/lib/libvirt/images/${NAME}.qcow2`;
+// The pid in the name lets a later run recognise (and remove) guests a crashed run left behind.
+const NAME = `nbh-test-${process.pid}-${randomBytes(3).toString('hex')}`;
+const IMAGES = '/var/lib/libvirt/images';
+const DISK = `${IMAGES}/${NAME}.qcow2`;
 
 const domainXml = `<domain type='qemu'>
   <name>${NAME}</name>
@@ -67,14 +69,34 @@ async function removeGuest(first: Connection | undefined, uuid: string): Promise
   }
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes guests (and disks) of earlier runs of this file whose process is gone. */
+async function removeLeftovers(c: Connection): Promise<void> {
+  for (const d of await c.listAllDomains()) {
+    const m = /^nbh-test-(\d+)-[0-9a-f]+$/.exec(d.name);
+    if (!m || processAlive(Number(m[1]))) continue;
+    await removeGuest(c, d.uuid);
+    rmSync(`${IMAGES}/${d.name}.qcow2`, { force: true });
+  }
+}
+
 describe.skipIf(!bindingAvailable())('libvirt binding on qemu:///system', () => {
   let conn: Connection;
   let dom: DomainSummary;
   const events: Array<DomainEvent & { at: number }> = [];
 
   beforeAll(async () => {
-    execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', DISK, '32M']);
     conn = await Connection.open(URI);
+    await removeLeftovers(conn);
+    execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', DISK, '32M']);
     conn.onDomainEvent((e) => {
       if (e.name === NAME) events.push({ ...e, at: Date.now() });
     });
