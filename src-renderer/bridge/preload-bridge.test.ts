@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { PreloadApi, Settings, World } from '../../src-main/contract';
+import { makeWorld } from '../testing/make';
+import { preloadBridge } from './preload-bridge';
+
+function fakeApi(): { api: PreloadApi; emit: (w: World) => void } {
+  const listeners = new Set<(w: World) => void>();
+  const api: PreloadApi = {
+    invoke: {
+      'world:get': async () => ({ ok: true, value: makeWorld({ seq: 3 }) }),
+      'settings:get': async () => ({ ok: true, value: { sampleIntervalSeconds: 2 } }),
+      'settings:set': async (r: Partial<Settings>) =>
+        (r.sampleIntervalSeconds ?? 0) > 60
+          ? { ok: false, error: { message: 'Sample interval must be 1–60 seconds' } }
+          : { ok: true, value: { sampleIntervalSeconds: r.sampleIntervalSeconds ?? 2 } },
+    },
+    on: {
+      'world:frame': (l) => {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+      'settings:changed': () => () => {},
+    },
+  };
+  return { api, emit: (w) => listeners.forEach((l) => l(w)) };
+}
+
+describe('preloadBridge', () => {
+  it('unwraps ok results to their value', async () => {
+    const bridge = preloadBridge(fakeApi().api);
+    expect((await bridge.invoke('world:get', null)).seq).toBe(3);
+    expect(await bridge.invoke('settings:set', { sampleIntervalSeconds: 5 })).toEqual({ sampleIntervalSeconds: 5 });
+  });
+
+  it('throws an Error carrying the message of an error result', async () => {
+    const bridge = preloadBridge(fakeApi().api);
+    await expect(bridge.invoke('settings:set', { sampleIntervalSeconds: 99 })).rejects.toThrow('Sample interval must be 1–60 seconds');
+  });
+
+  it('passes events through and unsubscribes', () => {
+    const { api, emit } = fakeApi();
+    const seen: number[] = [];
+    const off = preloadBridge(api).on('world:frame', (w) => seen.push(w.seq));
+    emit(makeWorld({ seq: 1 }));
+    off();
+    emit(makeWorld({ seq: 2 }));
+    expect(seen).toEqual([1]);
+  });
+});

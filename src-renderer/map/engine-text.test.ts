@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { makeEngine } from '../testing/make';
+import { engineTitle, housesEngine, retrying, signSentence, statusLine } from './engine-text';
+
+describe('engine text', () => {
+  const down = makeEngine({ status: { state: 'unreachable', reason: 'connect ENOENT /var/run/docker.sock', since: 0, nextRetryAt: 5 } });
+  const missing = makeEngine({ kind: 'libvirt', status: { state: 'unavailable', reason: 'libvirt is not installed' } });
+  it.each([
+    [makeEngine(), 'Docker 26.1.5 · connected'],
+    [makeEngine({ version: null }), 'Docker · connected'],
+    [makeEngine({ status: { state: 'connecting' } }), 'Docker · connecting…'],
+    [down, 'Docker · unreachable: connect ENOENT /var/run/docker.sock'],
+    [missing, 'libvirt · unavailable: libvirt is not installed'],
+    [makeEngine({ kind: 'podman', version: '4.3.1' }), 'Podman 4.3.1 · connected'],
+  ])('status line %#: %s', (engine, expected) => {
+    expect(statusLine(engine)).toBe(expected);
+  });
+
+  it.each([
+    [down, 'Docker is unreachable: connect ENOENT /var/run/docker.sock'],
+    [missing, 'libvirt is not available: libvirt is not installed'],
+    [makeEngine({ status: { state: 'connecting' } }), 'Docker connecting…'],
+    [makeEngine({ kind: 'libvirt', endpoint: 'qemu:///system' }), 'No VMs on qemu:///system'],
+  ])('sign %#: %s', (engine, expected) => {
+    expect(signSentence(engine)).toBe(expected);
+  });
+
+  it.each([
+    [makeEngine({ status: { state: 'unreachable', reason: 'x', since: 0, nextRetryAt: 10 } }), true],
+    [makeEngine({ status: { state: 'unreachable', reason: 'x', since: 0, nextRetryAt: null } }), false],
+    [makeEngine({ status: { state: 'unavailable', reason: 'x' } }), false],
+  ])('retrying %#', (engine, expected) => {
+    expect(retrying(engine)).toBe(expected);
+  });
+
+  it('houses come from libvirt only', () => {
+    expect(housesEngine(makeEngine({ kind: 'libvirt' }))).toBe(true);
+    expect(housesEngine(makeEngine({ kind: 'podman' }))).toBe(false);
+    expect(engineTitle(makeEngine({ kind: 'libvirt', version: '9.0.0' }))).toBe('libvirt 9.0.0');
+  });
+});

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import type { Container } from '../../../src-main/contract';
+import { GiB, MiB, makeContainer, makeStats } from '../../testing/make';
+import {
+  FOUNDATION_HEIGHT,
+  MIN_FACADE_WIDTH,
+  ROOF_HEIGHT,
+  UNIT_GAP,
+  UNIT_MIN_AREA,
+  layoutBuilding,
+  assignWings,
+  orderUnits,
+  spreadFor,
+  unitArea,
+  unitMemory,
+  unitValues,
+} from './building';
+import { CORE_WIDTH } from './risers';
+
+const input = (containers: Container[]) => ({
+  containers,
+  hostCpus: 2,
+  hostMemoryBytes: 4 * GiB,
+  kernel: '6.1.0-28-amd64',
+  title: 'Docker 26.1.5',
+});
+
+/** A deterministic spread of containers: mixed limits, use, states and huge outliers. */
+function many(n: number): Container[] {
+  const states = ['running', 'running', 'running', 'paused', 'exited', 'created'] as const;
+  return Array.from({ length: n }, (_, i) =>
+    makeContainer({
+      id: `id-${i}`,
+      name: `c-${String(i).padStart(3, '0')}`,
+      state: states[i % states.length] ?? 'running',
+      memoryLimitBytes: i % 7 === 0 ? (i % 2 === 0 ? 8 * GiB : 64 * MiB) : null,
+      stats: i % 3 === 0 ? null : makeStats({ memoryUsedBytes: ((i * 37) % 200) * MiB + 300 * 1024 }),
+    }),
+  );
+}
+
+const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('unitMemory', () => {
+  it.each([
+    ['limit wins over use', makeContainer({ memoryLimitBytes: 64 * MiB, stats: makeStats({ memoryUsedBytes: 10 * MiB }) }), 64 * MiB],
+    ['use when unlimited', makeContainer({ stats: makeStats({ memoryUsedBytes: 10 * MiB }) }), 10 * MiB],
+    ['nothing known', makeContainer({ state: 'exited' }), 0],
+    ['limit above the host is the host', makeContainer({ memoryLimitBytes: 64 * GiB }), 4 * GiB],
+  ])('%s', (_name, container, expected) => {
+    expect(unitMemory(container, 4 * GiB)).toBe(expected);
+  });
+});
+
+describe('unitArea', () => {
+  it.each([
+    [0, 52 * 48],
+    [1, 52 * 48],
+    [9, 52 * 48],
+    [50, 720],
+    [500, UNIT_MIN_AREA],
+    [5000, UNIT_MIN_AREA],
+  ])('%i tenants → %i px²', (count, expected) => {
+    expect(unitArea(count)).toBe(expected);
+  });
+});
+
+describe('unitValues', () => {
+  it.each([
+    ['empty', [], []],
+    ['all unknown are equal', [0, 0, 0], [1, 1, 1]],
+    ['proportional when the spread is small', [10, 20, 40], [1, 2, 4]],
+    ['zero raised to the smallest known', [0, 10, 20], [1, 1, 2]],
+  ])('%s', (_name, memories, expected) => {
+    expect(unitValues(memories)).toEqual(expected);
+  });
+
+  it('caps a huge outlier so the building stays bounded', () => {
+    const values = unitValues([1, 1, 1, 1e9]);
+    expect(Math.min(...values)).toBe(1);
+    expect(values.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(spreadFor(4) + 1e-6);
+    // Order of sizes is kept: the giant is still the largest.
+    expect(values[3]).toBeGreaterThan(values[0] ?? 0);
+  });
+});
+
+describe('assignWings', () => {
+  it.each([
+    [0, []],
+    [1, [0]],
+    [2, [0, 1]],
+    [5, [0, 1, 0, 1, 0]],
+  ])('%i units → %j', (count, expected) => {
+    expect(assignWings(count)).toEqual(expected);
+  });
+});
+
+describe('orderUnits', () => {
+  it('largest class first, then by name, then id', () => {
+    const containers = [
+      makeContainer({ id: '2', name: 'b' }),
+      makeContainer({ id: '1', name: 'b' }),
+      makeContainer({ id: '3', name: 'a' }),
+      makeContainer({ id: '4', name: 'z' }),
+    ];
+    expect(orderUnits(containers, [1, 1, 1.05, 8])).toEqual([3, 2, 1, 0]);
+  });
+});
+
+describe('layoutBuilding', () => {
+  it.each([0, 1, 2, 6, 500])('%i containers: every unit placed, inside its wing, none overlapping', (n) => {
+    const layout = layoutBuilding(input(many(n)), 900);
+    expect(layout.units).toHaveLength(n);
+    expect(layout.width).toBeLessThanOrEqual(900);
+    expect(layout.height).toBe(ROOF_HEIGHT + layout.facade.height + FOUNDATION_HEIGHT);
+    for (const u of layout.units) {
+      expect(u.x).toBeGreaterThanOrEqual(layout.facade.x);
+      expect(u.x + u.width).toBeLessThanOrEqual(layout.facade.x + layout.facade.width);
+      expect(u.y).toBeGreaterThanOrEqual(layout.facade.y);
+      expect(u.y + u.height).toBeLessThanOrEqual(layout.facade.y + layout.facade.height);
+      expect(overlaps(u, layout.core)).toBe(false);
+    }
+    if (n <= 50) {
+      for (const [i, a] of layout.units.entries()) {
+        for (const b of layout.units.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+      }
+    }
+  });
+
+  it.each([1, 6, 500])('%i containers: the smallest unit stays clickable', (n) => {
+    const { units } = layoutBuilding(input(many(n)), 900);
+    for (const u of units) {
+      // Gaps between units eat into the minimum; rounding costs up to a pixel more per side.
+      expect((u.width + UNIT_GAP) * (u.height + UNIT_GAP)).toBeGreaterThanOrEqual(UNIT_MIN_AREA * 0.6);
+      expect(Math.min(u.width, u.height)).toBeGreaterThanOrEqual(6);
+    }
+  });
+
+  it('an empty building still stands, with the core and foundation', () => {
+    const layout = layoutBuilding(input([]), 900);
+    expect(layout.units).toEqual([]);
+    expect(layout.width).toBeGreaterThanOrEqual(MIN_FACADE_WIDTH + CORE_WIDTH);
+    expect(layout.foundationLines.join(' ')).toBe('Kernel 6.1.0-28-amd64 shared by 0 apartments');
+    expect(layout.risers.every((r) => r.fraction === 0)).toBe(true);
+  });
+
+  it('one container: a single wing, the core at its side', () => {
+    const layout = layoutBuilding(input([makeContainer({ id: 'only' })]), 900);
+    const [unit] = layout.units;
+    expect(unit?.id).toBe('only');
+    expect(layout.core.x).toBeGreaterThanOrEqual((unit?.x ?? 0) + (unit?.width ?? 0));
+  });
+
+  it('memory decides area: a 256 MiB limit gets about four times a 64 MiB one', () => {
+    const layout = layoutBuilding(
+      input([
+        makeContainer({ id: 'a', name: 'a', memoryLimitBytes: 64 * MiB }),
+        makeContainer({ id: 'b', name: 'b', memoryLimitBytes: 64 * MiB }),
+        makeContainer({ id: 'c', name: 'c', memoryLimitBytes: 256 * MiB }),
+      ]),
+      900,
+    );
+    const area = (id: string): number => {
+      const u = layout.units.find((x) => x.id === id);
+      return ((u?.width ?? 0) + UNIT_GAP) * ((u?.height ?? 0) + UNIT_GAP);
+    };
+    expect(area('c') / area('a')).toBeGreaterThan(2.5);
+    expect(area('c') / area('a')).toBeLessThan(5.5);
+  });
+
+  it('500 containers fit a narrow window by growing taller, not wider', () => {
+    const layout = layoutBuilding(input(many(500)), 400);
+    expect(layout.width).toBeLessThanOrEqual(400);
+    expect(layout.facade.height).toBeGreaterThan(layout.facade.width);
+  });
+
+  it('labels the foundation with the shared kernel and the roof with the engine', () => {
+    const layout = layoutBuilding(input(many(3)), 900);
+    expect(layout.roofLabel).toBe('Docker 26.1.5');
+    expect(layout.foundationLines.join(' ')).toBe('Kernel 6.1.0-28-amd64 shared by 3 apartments');
+    expect(layoutBuilding({ ...input(many(1)), kernel: '' }, 900).foundationLines.join(' ')).toBe(
+      'Host kernel shared by 1 apartment',
+    );
+  });
+
+  it('keeps a container in place when only its figures change', () => {
+    const before = many(20);
+    const after = before.map((c) => ({ ...c, stats: c.stats && { ...c.stats, cpuCores: 0.9 } }));
+    const a = layoutBuilding(input(before), 900).units.map((u) => [u.id, u.x, u.y]);
+    const b = layoutBuilding(input(after), 900).units.map((u) => [u.id, u.x, u.y]);
+    expect(b).toEqual(a);
+    // Memory use that wanders a little (unlimited containers) keeps the order too.
+    const wobble = before.map((c) => ({ ...c, stats: c.stats && { ...c.stats, memoryUsedBytes: c.stats.memoryUsedBytes * 1.01 } }));
+    const w = layoutBuilding(input(wobble), 900).units.map((u) => u.id);
+    expect(w).toEqual(a.map(([id]) => id));
+  });
+});

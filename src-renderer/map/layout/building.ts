@@ -1,0 +1,218 @@
+/**
+ * One apartment building per container engine. Its facade is a treemap of units, one per container,
+ * each unit's area proportional to the container's memory (its limit where set, else what it uses).
+ * Two wings flank a central core that carries the shared risers; a roof names the engine and a
+ * foundation names the kernel every apartment shares.
+ *
+ * Memory spans orders of magnitude (a 1 MiB idle shell next to an 8 GiB database), so small units are
+ * raised to a floor: the facade's total area is capped at `spreadFor(n)` smallest units, which keeps
+ * every unit at least UNIT_MIN_AREA px² (clickable) without letting one giant make the building huge.
+ */
+import { hierarchy, treemap, treemapSquarify } from 'd3';
+import type { Container } from '../../../src-main/contract';
+import { formatCount } from '../../format/format';
+import type { Box } from './box';
+import { CORE_WIDTH, layoutRisers, riserTotals, type Riser } from './risers';
+import { truncateToWidth, wrapToWidth } from './text-fit';
+
+/** Smallest unit, px² (gaps included): small enough for 500 units on one screen, big enough to point at. */
+export const UNIT_MIN_AREA = 18 * 14;
+/** A handful of tenants get roomier units, so a small building reads at a glance. */
+const ROOMY_UNIT_AREA = 52 * 48;
+const ROOMY_BUDGET = 36_000;
+export const UNIT_GAP = 2;
+export const WALL = 6;
+export const ROOF_HEIGHT = 28;
+export const FOUNDATION_HEIGHT = 36;
+export const MIN_FACADE_WIDTH = 150;
+export const MIN_FACADE_HEIGHT = 72;
+/** A building with one or two tenants still looks like a building. */
+const BASE_FACADE_AREA = 220 * 120;
+const FACADE_ASPECT = 1.5;
+export const LABEL_FONT = 11;
+
+export interface Unit extends Box {
+  id: string;
+  container: Container;
+}
+
+export interface BuildingLayout {
+  width: number;
+  height: number;
+  roof: Box;
+  facade: Box;
+  core: Box;
+  foundation: Box;
+  units: Unit[];
+  risers: Riser[];
+  roofLabel: string;
+  foundationLines: string[];
+}
+
+export interface BuildingInput {
+  containers: readonly Container[];
+  hostCpus: number;
+  hostMemoryBytes: number;
+  kernel: string;
+  /** Engine name and version for the roof, e.g. "Docker 26.1.5". */
+  title: string;
+}
+
+/** The memory a unit stands for: the limit where one is set (capped at the host), else current use. */
+export function unitMemory(container: Container, hostMemoryBytes: number): number {
+  const limit = container.memoryLimitBytes;
+  if (limit !== null && limit > 0) return hostMemoryBytes > 0 ? Math.min(limit, hostMemoryBytes) : limit;
+  const used = container.stats?.memoryUsedBytes ?? 0;
+  return Number.isFinite(used) && used > 0 ? used : 0;
+}
+
+/** The smallest unit's area for `count` tenants: roomy for a few, UNIT_MIN_AREA for hundreds. */
+export function unitArea(count: number): number {
+  return Math.min(ROOMY_UNIT_AREA, Math.max(UNIT_MIN_AREA, ROOMY_BUDGET / Math.max(1, count)));
+}
+
+/** How many smallest units the whole facade may measure: grows with the tenant count. */
+export function spreadFor(count: number): number {
+  return Math.max(24, 3 * count);
+}
+
+/**
+ * Unit sizes in "smallest units": every value ≥ 1 and their sum ≤ spreadFor(n). Raises the floor (by
+ * bisection, since the sum over the floor only falls as the floor rises) until the cap holds.
+ */
+export function unitValues(memories: readonly number[]): number[] {
+  const clean = memories.map((m) => (Number.isFinite(m) && m > 0 ? m : 0));
+  const largest = Math.max(0, ...clean);
+  if (largest === 0) return clean.map(() => 1);
+  const cap = spreadFor(clean.length);
+  const spread = (floor: number): number => clean.reduce((sum, m) => sum + Math.max(m, floor), 0) / floor;
+  let low = largest / 1e9;
+  let high = largest;
+  if (spread(low) > cap) {
+    for (let i = 0; i < 60; i += 1) {
+      const mid = (low + high) / 2;
+      if (spread(mid) > cap) low = mid;
+      else high = mid;
+    }
+  } else {
+    high = low;
+  }
+  const floor = Math.max(high, Math.min(...clean.filter((m) => m > 0)));
+  return clean.map((m) => Math.max(m, floor) / floor);
+}
+
+/**
+ * Which wing each unit goes to, given units in display order (largest first): alternating keeps both
+ * wings alike and, unlike greedy balancing, never moves a unit across the core when figures change.
+ */
+export function assignWings(count: number): (0 | 1)[] {
+  if (count < 2) return Array.from({ length: count }, () => 0);
+  return Array.from({ length: count }, (_, i) => (i % 2 === 0 ? 0 : 1));
+}
+
+interface TileDatum {
+  index: number;
+  value: number;
+  children?: TileDatum[];
+}
+
+/**
+ * Treemap one wing. Squarify needs its items largest first: unsorted, 500 mixed sizes produce
+ * zero-width slivers; sorted, every unit stays close to square.
+ */
+function tileWing(box: Box, items: readonly { index: number; value: number }[]): Map<number, Box> {
+  const out = new Map<number, Box>();
+  if (items.length === 0 || box.width <= 0 || box.height <= 0) return out;
+  const root = hierarchy<TileDatum>({ index: -1, value: 0, children: items.map((i) => ({ ...i })) }).sum((d) =>
+    d.children ? 0 : d.value,
+  );
+  const tiled = treemap<TileDatum>()
+    .tile(treemapSquarify.ratio(1))
+    .size([box.width, box.height])
+    .paddingInner(UNIT_GAP)
+    .round(true)(root);
+  for (const leaf of tiled.leaves()) {
+    out.set(leaf.data.index, {
+      x: box.x + leaf.x0,
+      y: box.y + leaf.y0,
+      width: Math.max(0, leaf.x1 - leaf.x0),
+      height: Math.max(0, leaf.y1 - leaf.y0),
+    });
+  }
+  return out;
+}
+
+/** Memory class of a unit: values within ~19% share a class, so small jitter does not reorder units. */
+const sizeClass = (value: number): number => Math.round(Math.log2(Math.max(value, 1)) * 4);
+
+const byName = (a: Container, b: Container): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * Display order: largest memory class first (what squarify needs), then by name — so a unit keeps
+ * its place from frame to frame while its figures wander within a class.
+ */
+export function orderUnits(containers: readonly Container[], values: readonly number[]): number[] {
+  return containers
+    .map((_, i) => i)
+    .sort((a, b) => sizeClass(values[b] ?? 0) - sizeClass(values[a] ?? 0) || byName(containers[a]!, containers[b]!));
+}
+
+export function layoutBuilding(input: BuildingInput, maxWidth: number): BuildingLayout {
+  const rawValues = unitValues(input.containers.map((c) => unitMemory(c, input.hostMemoryBytes)));
+  const order = orderUnits(input.containers, rawValues);
+  const containers = order.map((i) => input.containers[i]!);
+  const values = order.map((i) => rawValues[i] ?? 1);
+  const sum = values.reduce((a, b) => a + b, 0);
+  const area = Math.max(BASE_FACADE_AREA, sum * unitArea(values.length));
+  // The facade gets what is left of the width once walls and core are paid for.
+  const roomForFacade = maxWidth - 2 * WALL - CORE_WIDTH;
+  const facadeUnitsWidth = Math.max(MIN_FACADE_WIDTH, Math.min(roomForFacade, Math.sqrt(area * FACADE_ASPECT)));
+  const facadeHeight = Math.max(MIN_FACADE_HEIGHT, Math.ceil(area / facadeUnitsWidth));
+  const width = Math.round(facadeUnitsWidth + 2 * WALL + CORE_WIDTH);
+
+  const roof: Box = { x: 0, y: 0, width, height: ROOF_HEIGHT };
+  const facade: Box = { x: 0, y: ROOF_HEIGHT, width, height: facadeHeight + 2 * WALL };
+  const foundation: Box = { x: 0, y: facade.y + facade.height, width, height: FOUNDATION_HEIGHT };
+  const inner = { x: WALL, y: facade.y + WALL, height: facadeHeight };
+  const innerWidth = width - 2 * WALL - CORE_WIDTH;
+
+  // With one tenant (or none) there is a single wing and the core stands at its side.
+  const wings = assignWings(values.length);
+  const items = values.map((value, index) => ({ index, value }));
+  const left = items.filter((item) => wings[item.index] === 0);
+  const right = items.filter((item) => wings[item.index] === 1);
+  const leftSum = left.reduce((a, item) => a + item.value, 0);
+  const leftWidth = right.length === 0 ? innerWidth : Math.round((innerWidth * leftSum) / sum);
+  const core: Box = { x: inner.x + leftWidth, y: facade.y, width: CORE_WIDTH, height: facade.height };
+  const boxes = new Map([
+    ...tileWing({ ...inner, width: leftWidth }, left),
+    ...tileWing({ ...inner, x: core.x + CORE_WIDTH, width: innerWidth - leftWidth }, right),
+  ]);
+  const units: Unit[] = containers.map((container, index) => {
+    const box = boxes.get(index) ?? { x: inner.x, y: inner.y, width: 0, height: 0 };
+    return { id: container.id, container, ...box };
+  });
+
+  const risers = layoutRisers(
+    // Through the whole core, from the foundation up to the roof (which carries the engine's name).
+    { ...core, height: core.height + 4 },
+    riserTotals(containers),
+    input.hostCpus,
+    input.hostMemoryBytes,
+  );
+  const kernel = input.kernel === '' ? 'Host kernel' : `Kernel ${input.kernel}`;
+  const shared = `shared by ${formatCount(containers.length, 'apartment')}`;
+  return {
+    width,
+    height: foundation.y + foundation.height,
+    roof,
+    facade,
+    core,
+    foundation,
+    units,
+    risers,
+    roofLabel: truncateToWidth(input.title, width - 16, 12),
+    foundationLines: wrapToWidth(`${kernel} ${shared}`, width - 16, LABEL_FONT, 2),
+  };
+}

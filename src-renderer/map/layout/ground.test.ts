@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { ResourceSplit } from '../../../src-main/contract';
+import { groundFigure, groundHeadline, layoutGroundBar } from './ground';
+
+const split = (p: Partial<ResourceSplit>): ResourceSplit => ({
+  capacity: 0,
+  dedicated: 0,
+  shared: 0,
+  host: 0,
+  free: 0,
+  overcommit: 0,
+  ...p,
+});
+
+const widths = (s: ResourceSplit, width = 100): number[] =>
+  layoutGroundBar(s, width).segments.map((seg) => Math.round(seg.width * 100) / 100);
+
+describe('layoutGroundBar', () => {
+  it.each([
+    ['everything fits', split({ capacity: 4, dedicated: 1, shared: 1, host: 1, free: 1 }), [25, 25, 25, 25]],
+    ['idle host is all free', split({ capacity: 2, free: 2 }), [0, 0, 0, 100]],
+    ['free is recomputed, not trusted', split({ capacity: 4, dedicated: 2, free: 99 }), [50, 0, 0, 50]],
+    ['exactly full', split({ capacity: 2, dedicated: 1, shared: 0.5, host: 0.5 }), [50, 25, 25, 0]],
+    ['overcommit scales to demand', split({ capacity: 2, dedicated: 6, shared: 1, host: 1 }), [75, 12.5, 12.5, 0]],
+    ['zero capacity, nothing used', split({}), [0, 0, 0, 0]],
+    ['zero capacity with demand', split({ dedicated: 2 }), [100, 0, 0, 0]],
+    ['NaN and negatives count as 0', split({ capacity: 4, dedicated: Number.NaN, shared: -1, host: 2 }), [0, 0, 50, 50]],
+  ])('%s', (_name, s, expected) => {
+    expect(widths(s)).toEqual(expected);
+  });
+
+  it('puts segments end to end in order', () => {
+    const { segments } = layoutGroundBar(split({ capacity: 4, dedicated: 1, shared: 1, host: 1 }), 400);
+    expect(segments.map((s) => [s.part, s.x])).toEqual([
+      ['dedicated', 0],
+      ['shared', 100],
+      ['host', 200],
+      ['free', 300],
+    ]);
+  });
+
+  it.each([
+    ['no overcommit: capacity edge at the end', split({ capacity: 2, dedicated: 1 }), 300, 300, null],
+    ['3× overcommit: the edge moves left, overflow fills the rest', split({ capacity: 2, dedicated: 6 }), 300, 100, { x: 100, width: 200 }],
+    ['shared + host past capacity count too', split({ capacity: 2, dedicated: 2, host: 2 }), 300, 150, { x: 150, width: 150 }],
+  ])('%s', (_name, s, width, capacityX, overflow) => {
+    const bar = layoutGroundBar(s, width);
+    expect(bar.capacityX).toBeCloseTo(capacityX);
+    expect(bar.overflow).toEqual(overflow);
+  });
+
+  it('reports unknown capacity and survives a negative width', () => {
+    expect(layoutGroundBar(split({}), 100).known).toBe(false);
+    expect(layoutGroundBar(split({ capacity: 1 }), -5).segments.every((s) => s.width === 0)).toBe(true);
+  });
+});
+
+describe('ground labels', () => {
+  const GiB = 1024 ** 3;
+  it.each([
+    [groundHeadline('cpu', split({ capacity: 2, dedicated: 6, overcommit: 3 })), 'vCPU 6 / 2 CPUs · 3.0× overcommit'],
+    [groundHeadline('cpu', split({ capacity: 1, dedicated: 1, overcommit: 1 })), 'vCPU 1 / 1 CPU · no overcommit'],
+    [groundHeadline('memory', split({ capacity: 4 * GiB, dedicated: 1.5 * GiB, overcommit: 0.375 })), 'VM memory 1.5 GiB / 4 GiB · no overcommit'],
+    [groundHeadline('memory', split({ capacity: 2 * GiB, dedicated: 4 * GiB, overcommit: 2 })), 'VM memory 4 GiB / 2 GiB · 2.0× overcommit'],
+    [groundHeadline('memory', split({ capacity: 4 * GiB, dedicated: 2 * GiB, host: 3 * GiB, overcommit: 0.5 })), 'VM memory 2 GiB / 4 GiB · over capacity'],
+    [groundHeadline('cpu', split({})), 'vCPU 0 / 0 CPUs · no overcommit'],
+    [groundFigure('cpu', 'dedicated', split({ dedicated: 6 })), '6 vCPU'],
+    [groundFigure('cpu', 'shared', split({ shared: 0.25 })), '0.25 cores'],
+    [groundFigure('cpu', 'free', split({ capacity: 2, host: 0.5, free: 7 })), '1.5 cores'],
+    [groundFigure('memory', 'host', split({ host: GiB })), '1 GiB'],
+  ])('%s', (actual, expected) => {
+    expect(actual).toBe(expected);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { makeSnapshot as s } from '../testing/make';
+import { buildSnapshotTree, type SnapshotNode } from './snapshot-tree';
+
+/** Compact picture of a tree: "a(b,c(d))". */
+const shape = (nodes: SnapshotNode[]): string =>
+  nodes.map((n) => (n.children.length ? `${n.snapshot.name}(${shape(n.children)})` : n.snapshot.name)).join(',');
+
+describe('buildSnapshotTree', () => {
+  it.each([
+    ['none', [], ''],
+    ['one', [s({ name: 'a' })], 'a'],
+    ['a chain', [s({ name: 'c', parent: 'b', createdAt: 3 }), s({ name: 'a', createdAt: 1 }), s({ name: 'b', parent: 'a', createdAt: 2 })], 'a(b(c))'],
+    [
+      'a branch after a revert, children oldest first',
+      [s({ name: 'a', createdAt: 1 }), s({ name: 'late', parent: 'a', createdAt: 9 }), s({ name: 'early', parent: 'a', createdAt: 2 })],
+      'a(early,late)',
+    ],
+    ['a missing parent makes a root', [s({ name: 'orphan', parent: 'deleted' }), s({ name: 'a', createdAt: 5 })], 'orphan,a'],
+    ['two roots by age', [s({ name: 'b', createdAt: 2 }), s({ name: 'a', createdAt: 1 })], 'a,b'],
+    ['a cycle does not lose or loop', [s({ name: 'x', parent: 'y', createdAt: 1 }), s({ name: 'y', parent: 'x', createdAt: 2 })], 'x,y'],
+  ])('%s', (_name, snapshots, expected) => {
+    expect(shape(buildSnapshotTree(snapshots))).toBe(expected);
+  });
+});

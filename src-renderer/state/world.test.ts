@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { makeContainer, makeEngine, makeHost, makeVm, makeWorld } from '../testing/make';
+import { acceptFrame, nothingConnected, resolveSelection, tenantKey, tenantLabel, type Selection } from './world';
+
+describe('acceptFrame', () => {
+  const w = (seq: number) => makeWorld({ seq });
+  it.each([
+    ['first frame', null, w(5), 5],
+    ['newer replaces', w(5), w(6), 6],
+    ['equal seq is accepted', w(5), w(5), 5],
+    ['older is ignored', w(7), w(6), 7],
+    ['much older is ignored', w(700), w(1), 700],
+  ])('%s', (_name, held, incoming, expected) => {
+    expect(acceptFrame(held, incoming).seq).toBe(expected);
+  });
+
+  it('returns the very object it keeps (no copy, so nothing re-renders needlessly)', () => {
+    const held = w(9);
+    expect(acceptFrame(held, w(8))).toBe(held);
+  });
+});
+
+describe('resolveSelection', () => {
+  const web = makeContainer({ id: 'c-web', name: 'web' });
+  const small = makeVm({ uuid: 'u-small', name: 'small' });
+  const docker = makeEngine({ id: 'docker:/s', containers: [web] });
+  const libvirt = makeEngine({ id: 'libvirt:qemu', kind: 'libvirt', vms: [small] });
+  const world = makeWorld({ hosts: [makeHost({ engines: [docker, libvirt] })] });
+  const container: Selection = { kind: 'container', engineId: 'docker:/s', id: 'c-web', name: 'web' };
+  const vm: Selection = { kind: 'vm', engineId: 'libvirt:qemu', uuid: 'u-small', name: 'small' };
+
+  it.each([
+    ['container found', world, container, 'container'],
+    ['vm found', world, vm, 'vm'],
+    ['container gone from the frame', makeWorld({ hosts: [makeHost({ engines: [{ ...docker, containers: [] }, libvirt] })] }), container, 'gone'],
+    ['vm gone', makeWorld({ hosts: [makeHost({ engines: [docker] })] }), vm, 'gone'],
+    ['same id on another engine does not count', makeWorld({ hosts: [makeHost({ engines: [{ ...docker, id: 'podman:/s' }] })] }), container, 'gone'],
+    ['no world yet', null, container, 'gone'],
+    ['no hosts', makeWorld(), vm, 'gone'],
+  ])('%s', (_name, frame, selection, kind) => {
+    expect(resolveSelection(frame, selection).kind).toBe(kind);
+  });
+
+  it('re-resolves to the newest figures in each new frame', () => {
+    const next = makeWorld({
+      seq: 2,
+      hosts: [makeHost({ engines: [{ ...docker, containers: [{ ...web, state: 'paused' }] }, libvirt] })],
+    });
+    const first = resolveSelection(world, container);
+    const second = resolveSelection(next, container);
+    expect(first.kind === 'container' && first.container.state).toBe('running');
+    expect(second.kind === 'container' && second.container.state).toBe('paused');
+  });
+
+  it('names tenants as the accessible names do', () => {
+    expect(tenantLabel(container)).toBe('Container web');
+    expect(tenantLabel(vm)).toBe('VM small');
+    expect(tenantKey(container)).toBe('container:docker:/s:c-web');
+    expect(tenantKey(vm)).toBe('vm:libvirt:qemu:u-small');
+  });
+});
+
+describe('nothingConnected', () => {
+  const never = makeEngine({ status: { state: 'unreachable', reason: 'ENOENT', since: 0, nextRetryAt: 1 } });
+  it.each([
+    ['no hosts', makeWorld(), true],
+    ['a placeholder host whose engines never connected', makeWorld({ hosts: [makeHost({ cpus: 0, memoryBytes: 0, engines: [never] })] }), true],
+    ['a real host whose engine went away', makeWorld({ hosts: [makeHost({ engines: [never] })] }), false],
+    ['a connected engine', makeWorld({ hosts: [makeHost({ cpus: 0, memoryBytes: 0, engines: [makeEngine()] })] }), false],
+  ])('%s', (_name, world, expected) => {
+    expect(nothingConnected(world)).toBe(expected);
+  });
+});
