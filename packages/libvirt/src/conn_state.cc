@@ -2,11 +2,22 @@
 
 #include <cstdlib>
 
+#include "events.h"
+#include "status.h"
+
 namespace nbh {
 
 void ConnState::Post(Message* msg) {
   std::lock_guard<std::mutex> lock(mu);
   if (!sinkLive || sink.NonBlockingCall(msg) != napi_ok) delete msg;
+}
+
+ConnState::~ConnState() {
+  if (conn == nullptr) return;
+  if (closeCbRegistered && virConnectUnregisterCloseCallback(conn, OnConnectionClosed) < 0) {
+    ClearLibvirtError();
+  }
+  if (virConnectClose(conn) < 0) ClearLibvirtError();
 }
 
 ConnRef::ConnRef(const StatePtr& st) {

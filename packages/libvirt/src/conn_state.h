@@ -48,6 +48,11 @@ struct ConnState {
 
   // Sends a message to JS if the sink is still live; takes ownership of `msg`. Any thread.
   void Post(Message* msg);
+
+  // Safety net for a connection that was opened but never reached its JS object (environment
+  // torn down in between): unregister the close callback, whose opaque is this object, and drop
+  // the reference. Normally Teardown has already done both and `conn` is null.
+  ~ConnState();
 };
 
 using StatePtr = std::shared_ptr<ConnState>;

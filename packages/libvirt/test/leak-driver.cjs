@@ -92,10 +92,36 @@ async function round(i) {
   return { events, closes };
 }
 
+// Close a listening connection while another one keeps producing events (test:///default shares
+// one driver state per process, so A's suspend/resume is an event on B): events and the close
+// race on the libvirt event thread, which must never touch a released sink or freed state.
+async function closeUnderEvents() {
+  const a = await b.open('test:///default', false, () => {});
+  const [test] = (await a.listAllDomains()).filter((d) => d.name === 'test');
+  let seen = 0;
+  for (let k = 0; k < 5; k++) {
+    const l = await b.open('test:///default', true, () => seen++);
+    await l.setLifecycleEvents(true);
+    const churn = (async () => {
+      for (let j = 0; j < 10; j++) {
+        await a.suspend(test.uuid);
+        await a.resume(test.uuid);
+      }
+    })();
+    await new Promise((r) => setImmediate(r));
+    await Promise.all([l.close(), l.setLifecycleEvents(true).catch(() => {}), churn]);
+  }
+  await a.close();
+  return seen;
+}
+
 (async () => {
   const t0 = Date.now();
   let events = 0;
-  for (let i = 0; i < ITER; i++) events += (await round(i)).events;
+  for (let i = 0; i < ITER; i++) {
+    events += (await round(i)).events;
+    if (i % 10 === 0) events += await closeUnderEvents();
+  }
   // A connection never closed explicitly: its finalizer path runs at exit / GC.
   const lingering = await b.open('test:///default', true, () => {});
   await lingering.hostname();
