@@ -61,12 +61,15 @@ describe('resolveSelection', () => {
 });
 
 describe('nothingConnected', () => {
-  const never = makeEngine({ status: { state: 'unreachable', reason: 'ENOENT', since: 0, nextRetryAt: 1 } });
+  const never = makeEngine({ version: null, status: { state: 'unreachable', reason: 'ENOENT', since: 0, nextRetryAt: 1 } });
+  const lost = makeEngine({ version: '26.1.5', status: { state: 'unreachable', reason: 'ENOENT', since: 0, nextRetryAt: 1 } });
+  const starting = makeEngine({ id: 'libvirt:x', kind: 'libvirt', version: null, status: { state: 'connecting' } });
   it.each([
     ['no hosts', makeWorld(), true],
-    ['a placeholder host whose engines never connected', makeWorld({ hosts: [makeHost({ cpus: 0, memoryBytes: 0, engines: [never] })] }), true],
-    ['a real host whose engine went away', makeWorld({ hosts: [makeHost({ engines: [never] })] }), false],
-    ['a connected engine', makeWorld({ hosts: [makeHost({ cpus: 0, memoryBytes: 0, engines: [makeEngine()] })] }), false],
+    ['engines that never answered, on the local host', makeWorld({ hosts: [makeHost({ engines: [never, starting] })] }), true],
+    ['on a placeholder host too', makeWorld({ hosts: [makeHost({ cpus: 0, memoryBytes: 0, engines: [never] })] }), true],
+    ['an engine that answered once and went away', makeWorld({ hosts: [makeHost({ engines: [lost, never] })] }), false],
+    ['a connected engine', makeWorld({ hosts: [makeHost({ engines: [never, makeEngine()] })] }), false],
   ])('%s', (_name, world, expected) => {
     expect(nothingConnected(world)).toBe(expected);
   });

@@ -52,14 +52,14 @@ export function tenantLabel(selection: Selection): string {
 }
 
 /**
- * Nothing to draw a street for: no hosts, or only hosts the hub knows nothing about yet (no engine
- * ever connected, so no capacity, no tenants). The whole window then explains what is missing.
+ * No engine has ever answered: nothing to draw a street for, so the whole window explains what is
+ * missing instead. An engine that answered once keeps its version, so "never connected" is: not
+ * connected, no version, no tenants. (Also true when there are no hosts at all.)
  */
 export function nothingConnected(world: World): boolean {
-  return world.hosts.every(
-    (host) =>
-      host.cpus <= 0 &&
-      host.memoryBytes <= 0 &&
-      host.engines.every((e) => e.status.state !== 'connected' && e.containers.length === 0 && e.vms.length === 0),
+  return world.hosts.every((host) =>
+    host.engines.every(
+      (e) => e.status.state !== 'connected' && e.version === null && e.containers.length === 0 && e.vms.length === 0,
+    ),
   );
 }

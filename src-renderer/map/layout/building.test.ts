@@ -175,6 +175,18 @@ describe('layoutBuilding', () => {
     expect(layout.facade.height).toBeGreaterThan(layout.facade.width);
   });
 
+  it('hands units out in name order, whatever their size', () => {
+    const layout = layoutBuilding(
+      input([
+        makeContainer({ id: 'z', name: 'zeta', memoryLimitBytes: 8 * MiB }),
+        makeContainer({ id: 'a', name: 'alpha', memoryLimitBytes: 1 * MiB }),
+        makeContainer({ id: 'm', name: 'mid', memoryLimitBytes: 64 * MiB }),
+      ]),
+      900,
+    );
+    expect(layout.units.map((u) => u.id)).toEqual(['a', 'm', 'z']);
+  });
+
   it('labels the foundation with the shared kernel and the roof with the engine', () => {
     const layout = layoutBuilding(input(many(3)), 900);
     expect(layout.roofLabel).toBe('Docker 26.1.5');

@@ -189,10 +189,14 @@ export function layoutBuilding(input: BuildingInput, maxWidth: number): Building
     ...tileWing({ ...inner, width: leftWidth }, left),
     ...tileWing({ ...inner, x: core.x + CORE_WIDTH, width: innerWidth - leftWidth }, right),
   ]);
-  const units: Unit[] = containers.map((container, index) => {
-    const box = boxes.get(index) ?? { x: inner.x, y: inner.y, width: 0, height: 0 };
-    return { id: container.id, container, ...box };
-  });
+  const units: Unit[] = containers
+    .map((container, index) => {
+      const box = boxes.get(index) ?? { x: inner.x, y: inner.y, width: 0, height: 0 };
+      return { id: container.id, container, ...box };
+    })
+    // Handed out by name, not by size: the DOM (and tab) order then never changes when a unit grows
+    // past another, and a focused unit is never moved in the DOM (which would drop its focus).
+    .sort((a, b) => byName(a.container, b.container));
 
   const risers = layoutRisers(
     // Through the whole core, from the foundation up to the roof (which carries the engine's name).
