@@ -31,6 +31,11 @@ export interface GroundBarLayout {
 /** Engines report what they measure; a NaN or a negative from a racing sample must not break the bar. */
 const clean = (value: number): number => (Number.isFinite(value) && value > 0 ? value : 0);
 
+/** What is left of capacity once dedicated, shared and host are counted; never below 0. */
+export function freeOf(split: ResourceSplit): number {
+  return Math.max(0, clean(split.capacity) - clean(split.dedicated) - clean(split.shared) - clean(split.host));
+}
+
 export function layoutGroundBar(split: ResourceSplit, width: number): GroundBarLayout {
   const capacity = clean(split.capacity);
   const values: Record<GroundPart, number> = {
@@ -41,7 +46,7 @@ export function layoutGroundBar(split: ResourceSplit, width: number): GroundBarL
     free: 0,
   };
   const demand = values.dedicated + values.shared + values.host;
-  values.free = Math.max(0, capacity - demand);
+  values.free = freeOf(split);
   const total = Math.max(capacity, demand);
   const barWidth = Math.max(0, width);
   if (total === 0) {
@@ -90,7 +95,7 @@ export function groundHeadline(resource: GroundResource, split: ResourceSplit): 
 
 /** One labelled figure per part, in the bar's units: vCPUs are counted, cores and bytes are measured. */
 export function groundFigure(resource: GroundResource, part: GroundPart, split: ResourceSplit): string {
-  const value = part === 'free' ? layoutGroundBar(split, 0).segments[3]?.value ?? 0 : clean(split[part]);
+  const value = part === 'free' ? freeOf(split) : clean(split[part]);
   if (resource === 'memory') return formatBytes(value);
   return part === 'dedicated' ? `${formatNumber(value)} vCPU` : formatCores(value);
 }
