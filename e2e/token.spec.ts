@@ -2,6 +2,7 @@
  * Browser mode refuses every HTTP request and WebSocket without the right token.
  */
 import { expect, test } from '@playwright/test';
+import http from 'node:http';
 import WebSocket from 'ws';
 import { server } from './support/server';
 
@@ -45,8 +46,14 @@ test.describe('the token', () => {
 
   test('a foreign Host header is refused even with the token (DNS rebinding)', async () => {
     const { port, token } = server();
-    const res = await fetch(`http://127.0.0.1:${port}/?token=${token}`, { headers: { host: `evil.example:${port}` } });
-    expect(res.status).toBe(421);
+    // fetch() may not set Host (a forbidden header), so speak HTTP directly, as a rebinding page's browser would.
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      http.get({ host: '127.0.0.1', port, path: `/?token=${token}`, headers: { host: `evil.example:${port}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      }).on('error', reject);
+    });
+    expect(status).toBe(421);
   });
 
   test('WebSocket without or with a wrong token is refused; with it, it opens', async () => {

@@ -4,6 +4,7 @@
  */
 import type { EngineAdapter } from './engine';
 import { DockerEngine } from './docker/docker-engine';
+import { LibvirtEngine } from './libvirt/libvirt-engine';
 import { createApi, type Api } from './api';
 import { Hub } from './hub';
 import { LocalUsageProbe, readLocalMachine } from './local-machine';
@@ -23,7 +24,7 @@ export interface Core {
 }
 
 export function defaultAdapters(): EngineAdapter[] {
-  return [new DockerEngine()];
+  return [new DockerEngine(), new LibvirtEngine()];
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainRates, readDomainStats } from './domain-stats';
+import { domainRates, readDomainStats, type StatsParams } from './domain-stats';
 
 const running = {
   'state.state': 1,
@@ -29,7 +29,7 @@ describe('readDomainStats', () => {
     expect(r.net).toEqual([{ name: 'vnet0', rxBytes: 1000, txBytes: 500 }]);
   });
 
-  it.each([
+  it.each<{ name: string; params: StatsParams; want: number | null }>([
     { name: 'guest balloon driver reports use', params: { 'balloon.available': 1000, 'balloon.unused': 400, 'balloon.rss': 5000 }, want: 600 * 1024 },
     { name: 'only the QEMU RSS', params: { 'balloon.rss': 5000 }, want: 5000 * 1024 },
     { name: 'nothing known (shut off)', params: { 'state.state': 5 }, want: null },

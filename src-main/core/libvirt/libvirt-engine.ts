@@ -1,0 +1,253 @@
+/**
+ * The libvirt adapter, over our own binding. Structure comes from libvirt's lifecycle events (on the
+ * binding's event-loop thread); figures come from one bulk stats call per sample for all domains.
+ * When libvirtd goes away the connection's close callback says so at once; the adapter retries on its
+ * own. Without libvirt on the machine the engine reports 'unavailable' with the reason and stays quiet.
+ */
+import { availability, Connection, type DomainEvent, type DomainSummary } from '@neighborhood/libvirt';
+import type { EngineStatus, Snapshot, Vm } from '../../contract';
+import type { EngineAdapter, EngineReport, HostFacts } from '../engine';
+import { RetryTimer } from '../retry-timer';
+import { Signal } from '../signal';
+import { domainRates, readDomainStats, type DomainRates, type DomainReading } from './domain-stats';
+import { parseDomainXml, type DomainXmlFacts } from './domain-xml';
+import { isLocalUri, libvirtHint, resolveLibvirtUri } from './libvirt-endpoint';
+import { parseSnapshotXml, type SnapshotXmlFacts } from './snapshot-xml';
+import { vmFrom } from './vm-model';
+
+interface Domain {
+  summary: DomainSummary;
+  facts: DomainXmlFacts;
+  snapshots: Snapshot[];
+  reading?: DomainReading;
+  rates: DomainRates | null;
+}
+
+const describeError = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+export interface LibvirtEngineOptions {
+  /** Default: LIBVIRT_DEFAULT_URI, else qemu:///system. */
+  uri?: string;
+}
+
+export class LibvirtEngine implements EngineAdapter {
+  readonly kind = 'libvirt' as const;
+  readonly endpoint: string;
+  readonly local: boolean;
+  private readonly changed = new Signal();
+  private readonly retry = new RetryTimer(() => void this.connect());
+
+  private status: EngineStatus = { state: 'connecting' };
+  private hint: string | null = null;
+  private version: string | null = null;
+  private host: HostFacts | null = null;
+  private sampleMs: number | null = null;
+  private conn: Connection | null = null;
+  private detachers: Array<() => void> = [];
+  private domains = new Map<string, Domain>();
+  /** Snapshot XML never changes for a given snapshot: read each once. */
+  private snapshotFacts = new Map<string, SnapshotXmlFacts>();
+  private generation = 0;
+  private disposed = false;
+
+  constructor(options: LibvirtEngineOptions = {}) {
+    this.endpoint = options.uri ?? resolveLibvirtUri(process.env.LIBVIRT_DEFAULT_URI);
+    this.local = isLocalUri(this.endpoint);
+  }
+
+  start(): void {
+    const binding = availability();
+    if (!binding.available) {
+      this.status = { state: 'unavailable', reason: `libvirt is not available: ${binding.reason}` };
+      this.hint = libvirtHint(binding.reason, false);
+      this.changed.emit();
+      return;
+    }
+    void this.connect();
+  }
+
+  subscribe(listener: () => void): () => void {
+    return this.changed.subscribe(listener);
+  }
+
+  report(): EngineReport {
+    return {
+      status: this.status,
+      version: this.version,
+      host: this.host,
+      containers: [],
+      vms: [...this.domains.values()].map((d) => vmFrom(d.summary, d.facts, d.snapshots, d.reading, d.rates)),
+      sampleMs: this.sampleMs,
+      hint: this.status.state === 'connected' ? null : this.hint,
+    };
+  }
+
+  /** The open connection, for actions (snapshots); null while not connected. */
+  connection(): Connection | null {
+    return this.status.state === 'connected' ? this.conn : null;
+  }
+
+  private async connect(): Promise<void> {
+    if (this.disposed) return;
+    const gen = ++this.generation;
+    let conn: Connection | null = null;
+    try {
+      conn = await Connection.open(this.endpoint);
+      if (gen !== this.generation) {
+        await conn.close();
+        return;
+      }
+      this.conn = conn;
+      const opened = conn;
+      this.detachers = [
+        opened.onClose((reason) => this.fail(gen, new Error(`libvirt closed the connection to ${this.endpoint} (${reason})`))),
+        opened.onDomainEvent((event) => void this.onDomainEvent(gen, event)),
+      ];
+      const [hostname, node, version] = await Promise.all([opened.hostname(), opened.nodeInfo(), opened.libVersion()]);
+      if (gen !== this.generation) return;
+      this.host = { hostname, cpus: node.cpus, memoryBytes: node.memoryKiB * 1024, kernel: '', os: '', local: this.local };
+      this.version = version;
+      await this.resync(gen, opened);
+      if (gen !== this.generation) return;
+      this.retry.reset();
+      this.status = { state: 'connected' };
+      this.hint = null;
+      this.changed.emit();
+    } catch (err) {
+      if (conn && this.conn !== conn) void conn.close().catch(() => undefined);
+      this.fail(gen, err);
+    }
+  }
+
+  private fail(gen: number, err: unknown): void {
+    if (this.disposed || gen !== this.generation) return;
+    this.generation++;
+    this.detach();
+    this.domains.clear();
+    const reason = describeError(err);
+    const since = this.status.state === 'unreachable' ? this.status.since : Date.now();
+    this.status = { state: 'unreachable', reason, since, nextRetryAt: this.retry.schedule() };
+    this.hint = libvirtHint(reason, true);
+    this.changed.emit();
+  }
+
+  private detach(): void {
+    for (const off of this.detachers.splice(0)) off();
+    const conn = this.conn;
+    this.conn = null;
+    void conn?.close().catch(() => undefined);
+  }
+
+  private async resync(gen: number, conn: Connection): Promise<void> {
+    const summaries = await conn.listAllDomains();
+    const described = await Promise.all(summaries.map((s) => this.describe(conn, s)));
+    if (gen !== this.generation) return;
+    this.domains = new Map(described.filter((d): d is Domain => d !== null).map((d) => [d.summary.uuid, d]));
+  }
+
+  /** Definition and snapshots of one domain; null when it vanished meanwhile. */
+  private async describe(conn: Connection, summary: DomainSummary): Promise<Domain | null> {
+    try {
+      const [xml, snapshots] = await Promise.all([conn.domainXml(summary.uuid), this.readSnapshots(conn, summary.uuid)]);
+      const known = this.domains.get(summary.uuid);
+      return { summary, facts: parseDomainXml(xml), snapshots, reading: known?.reading, rates: known?.rates ?? null };
+    } catch (err) {
+      if (await conn.isAlive().catch(() => false)) return null;
+      throw err;
+    }
+  }
+
+  private async readSnapshots(conn: Connection, uuid: string): Promise<Snapshot[]> {
+    const list = await conn.listSnapshots(uuid);
+    return Promise.all(
+      list.map(async (s) => {
+        const key = `${uuid}/${s.name}`;
+        let facts = this.snapshotFacts.get(key);
+        if (!facts) {
+          facts = parseSnapshotXml(await conn.snapshotXml(uuid, s.name));
+          this.snapshotFacts.set(key, facts);
+        }
+        return { name: s.name, parent: s.parent, current: s.current, ...facts };
+      }),
+    );
+  }
+
+  private async onDomainEvent(gen: number, event: DomainEvent): Promise<void> {
+    await this.refreshDomains(gen, [event.uuid]);
+  }
+
+  /** Re-read some domains (after an event, or when stats show one we don't know). */
+  private async refreshDomains(gen: number, uuids: string[]): Promise<void> {
+    const conn = this.conn;
+    if (!conn || gen !== this.generation) return;
+    try {
+      const summaries = await conn.listAllDomains();
+      const wanted = summaries.filter((s) => uuids.includes(s.uuid));
+      const described = await Promise.all(wanted.map((s) => this.describe(conn, s)));
+      if (gen !== this.generation) return;
+      for (const uuid of uuids) if (!wanted.some((s) => s.uuid === uuid)) this.forget(uuid);
+      for (const d of described) if (d) this.domains.set(d.summary.uuid, d);
+      this.changed.emit();
+    } catch (err) {
+      this.fail(gen, err);
+    }
+  }
+
+  private forget(uuid: string): void {
+    this.domains.delete(uuid);
+    for (const key of this.snapshotFacts.keys()) if (key.startsWith(`${uuid}/`)) this.snapshotFacts.delete(key);
+  }
+
+  async sample(): Promise<void> {
+    const conn = this.conn;
+    if (this.status.state !== 'connected' || !conn) return;
+    const gen = this.generation;
+    const started = performance.now();
+    try {
+      const records = await conn.getAllDomainStats();
+      const at = Date.now();
+      if (gen !== this.generation) return;
+      const unknown: string[] = [];
+      const seen = new Set<string>();
+      for (const record of records) {
+        seen.add(record.uuid);
+        const domain = this.domains.get(record.uuid);
+        if (!domain) {
+          unknown.push(record.uuid);
+          continue;
+        }
+        const reading = readDomainStats(record.params, at);
+        const state = record.params['state.state'];
+        domain.rates = domainRates(domain.reading, reading);
+        domain.reading = reading;
+        if (typeof state === 'number' && state !== domain.summary.state) unknown.push(record.uuid);
+      }
+      const gone = [...this.domains.keys()].filter((uuid) => !seen.has(uuid));
+      // Snapshots taken by other tools (virsh) raise no event: re-list them each sample (one call per VM).
+      await Promise.all(
+        [...this.domains.values()].map(async (d) => {
+          d.snapshots = await this.readSnapshots(conn, d.summary.uuid).catch(() => d.snapshots);
+        }),
+      );
+      if (unknown.length || gone.length) await this.refreshDomains(gen, [...unknown, ...gone]);
+      this.sampleMs = performance.now() - started;
+    } catch (err) {
+      if (!(await conn.isAlive().catch(() => false))) this.fail(gen, err);
+    }
+  }
+
+  debugCounts(): { connected: boolean; retryPending: boolean; listeners: number; detachers: number } {
+    return { connected: this.conn !== null, retryPending: this.retry.pending, listeners: this.changed.size, detachers: this.detachers.length };
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.generation++;
+    this.retry.cancel();
+    const conn = this.conn;
+    for (const off of this.detachers.splice(0)) off();
+    this.conn = null;
+    this.changed.clear();
+    await conn?.close().catch(() => undefined);
+  }
+}

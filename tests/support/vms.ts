@@ -1,0 +1,89 @@
+/**
+ * Tiny real QEMU guests for tests: a small qcow2 disk and no OS, so the guest boots into firmware and
+ * idles (TCG, no KVM needed). Every VM made here is destroyed, undefined and its disk removed in cleanup.
+ */
+import { rm } from 'node:fs/promises';
+import { availability, Connection, escapeXml } from '@neighborhood/libvirt';
+import { IN_CI, run } from './engines';
+
+export const LIBVIRT_URI = 'qemu:///system';
+const IMAGES = '/var/lib/libvirt/images';
+
+export async function libvirtAnswers(): Promise<boolean> {
+  if (!availability().available) return false;
+  try {
+    const conn = await Connection.open(LIBVIRT_URI);
+    await conn.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function requireLibvirt(): Promise<boolean> {
+  const ok = await libvirtAnswers();
+  if (IN_CI && !ok) {
+    const binding = availability();
+    throw new Error(`CI=true but libvirt is not usable: ${binding.available ? 'libvirtd does not answer at qemu:///system (run scripts/lab.sh up)' : binding.reason}`);
+  }
+  return ok;
+}
+
+export interface TinyVm {
+  name: string;
+  vcpus: number;
+  mib: number;
+  description?: string;
+}
+
+export function tinyVmXml(vm: TinyVm, disk: string): string {
+  return `<domain type='qemu'>
+  <name>${escapeXml(vm.name)}</name>
+  <description>${escapeXml(vm.description ?? 'Neighborhood test VM')}</description>
+  <memory unit='MiB'>${vm.mib}</memory>
+  <vcpu>${vm.vcpus}</vcpu>
+  <os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/></os>
+  <devices>
+    <emulator>/usr/bin/qemu-system-x86_64</emulator>
+    <disk type='file' device='disk'>
+      <driver name='qemu' type='qcow2'/>
+      <source file='${escapeXml(disk)}'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+    <interface type='user'><model type='virtio'/></interface>
+    <memballoon model='virtio'/>
+  </devices>
+</domain>`;
+}
+
+export class TestVms {
+  private conn: Connection | null = null;
+  private readonly made: Array<{ uuid: string; disk: string }> = [];
+
+  async connection(): Promise<Connection> {
+    this.conn ??= await Connection.open(LIBVIRT_URI);
+    return this.conn;
+  }
+
+  /** Defines (and by default starts) a tiny VM; returns its uuid. The disk name avoids the VM's own name, which may hold markup. */
+  async define(vm: TinyVm, options: { start?: boolean } = {}): Promise<string> {
+    const conn = await this.connection();
+    const disk = `${IMAGES}/nbh-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}.qcow2`;
+    await run('qemu-img', ['create', '-q', '-f', 'qcow2', disk, '32M']);
+    const summary = await conn.defineXml(tinyVmXml(vm, disk));
+    this.made.push({ uuid: summary.uuid, disk });
+    if (options.start !== false) await conn.start(summary.uuid);
+    return summary.uuid;
+  }
+
+  async cleanup(): Promise<void> {
+    const conn = this.conn ?? (await Connection.open(LIBVIRT_URI).catch(() => null));
+    for (const { uuid, disk } of this.made.splice(0)) {
+      await conn?.destroy(uuid).catch(() => undefined);
+      await conn?.undefine(uuid, { snapshotsMetadata: true, nvram: true }).catch(() => undefined);
+      await rm(disk, { force: true });
+    }
+    await conn?.close().catch(() => undefined);
+    this.conn = null;
+  }
+}
