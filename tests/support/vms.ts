@@ -77,7 +77,9 @@ export class TestVms {
   }
 
   async cleanup(): Promise<void> {
-    const conn = this.conn ?? (await Connection.open(LIBVIRT_URI).catch(() => null));
+    // A fresh connection: the one used during the tests may have died with a libvirtd restart.
+    await this.conn?.close().catch(() => undefined);
+    const conn = await Connection.open(LIBVIRT_URI).catch(() => null);
     for (const { uuid, disk } of this.made.splice(0)) {
       await conn?.destroy(uuid).catch(() => undefined);
       await conn?.undefine(uuid, { snapshotsMetadata: true, nvram: true }).catch(() => undefined);
