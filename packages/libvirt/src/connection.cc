@@ -3,6 +3,10 @@
 
 #include <libvirt/virterror.h>
 
+#include <cstring>
+#include <optional>
+#include <vector>
+
 #include "event_loop.h"
 #include "events.h"
 #include "task.h"
@@ -37,6 +41,53 @@ Napi::Value StringQuery(Napi::Env env, const StatePtr& st, const char* name,
 char* GetHostname(virConnectPtr c) { return virConnectGetHostname(c); }
 char* GetCapabilities(virConnectPtr c) { return virConnectGetCapabilities(c); }
 
+// The host counters of virNodeGetMemoryStats / virNodeGetCPUStats, by field name.
+using NodeCounters = std::vector<std::pair<std::string, unsigned long long>>;
+
+// Both calls fill an array of {field[80], value} records (virNodeMemoryStats, virNodeCPUStats)
+// for "all cells" / "all CPUs" (-1): first with nparams=0 to learn how many the driver reports,
+// then into a vector of that size (ours; libvirt allocates nothing the caller must free).
+template <typename Record>
+Status QueryNodeCounters(virConnectPtr c,
+                         int (*query)(virConnectPtr, int, Record*, int*, unsigned int), int which,
+                         NodeCounters* out) {
+  int n = 0;
+  if (query(c, which, nullptr, &n, 0) < 0) return Status::FromLibvirt();
+  if (n <= 0) return Status::Ok();
+  std::vector<Record> records(n);
+  if (query(c, which, records.data(), &n, 0) < 0) return Status::FromLibvirt();
+  for (int i = 0; i < n && i < static_cast<int>(records.size()); i++) {
+    const Record& r = records[i];
+    out->emplace_back(std::string(r.field, strnlen(r.field, sizeof r.field)), r.value);
+  }
+  return Status::Ok();
+}
+
+std::optional<double> Counter(const NodeCounters& counters, const char* name) {
+  for (const auto& [key, value] : counters) {
+    if (key == name) return static_cast<double>(value);
+  }
+  return std::nullopt;
+}
+
+// A counter the result type promises; a driver that omits it fails the call instead of lying.
+Status Require(const NodeCounters& counters, const char* call,
+               std::initializer_list<const char*> names) {
+  for (const char* name : names) {
+    if (!Counter(counters, name)) {
+      return Status::Error(VIR_ERR_INTERNAL_ERROR,
+                           std::string(call) + " did not report '" + name + "'");
+    }
+  }
+  return Status::Ok();
+}
+
+// A counter as a JS number, or null when the driver does not report it.
+Napi::Value CounterOrNull(Napi::Env env, const NodeCounters& counters, const char* name) {
+  std::optional<double> v = Counter(counters, name);
+  return v ? Napi::Number::New(env, *v) : env.Null();
+}
+
 }  // namespace
 
 Napi::Function NativeConnection::Define(Napi::Env env) {
@@ -51,6 +102,8 @@ Napi::Function NativeConnection::Define(Napi::Env env) {
           InstanceMethod<&NativeConnection::LibVersion>("libVersion"),
           InstanceMethod<&NativeConnection::HypervisorVersion>("hypervisorVersion"),
           InstanceMethod<&NativeConnection::HypervisorType>("hypervisorType"),
+          InstanceMethod<&NativeConnection::NodeMemoryStats>("nodeMemoryStats"),
+          InstanceMethod<&NativeConnection::NodeCpuStats>("nodeCpuStats"),
           InstanceMethod<&NativeConnection::ListAllDomains>("listAllDomains"),
           InstanceMethod<&NativeConnection::DomainXml>("domainXml"),
           InstanceMethod<&NativeConnection::DefineXml>("defineXml"),
@@ -247,6 +300,55 @@ Napi::Value NativeConnection::NodeInfo(const Napi::CallbackInfo& info) {
         o.Set("sockets", Napi::Number::New(env, ni->sockets));
         o.Set("cores", Napi::Number::New(env, ni->cores));
         o.Set("threads", Napi::Number::New(env, ni->threads));
+        return o;
+      });
+}
+
+Napi::Value NativeConnection::NodeMemoryStats(const Napi::CallbackInfo& info) {
+  StatePtr st = st_;
+  auto out = std::make_shared<NodeCounters>();
+  return Task::Run(
+      info.Env(), "libvirt:nodeMemoryStats",
+      [st, out]() {
+        ConnRef c(st);
+        if (!c) return Status::Closed();
+        Status s = QueryNodeCounters(c.get(), virNodeGetMemoryStats,
+                                     VIR_NODE_MEMORY_STATS_ALL_CELLS, out.get());
+        if (!s.ok) return s;
+        return Require(*out, "virNodeGetMemoryStats",
+                       {VIR_NODE_MEMORY_STATS_TOTAL, VIR_NODE_MEMORY_STATS_FREE});
+      },
+      [out](Napi::Env env) {
+        Napi::Object o = Napi::Object::New(env);
+        o.Set("totalKiB", CounterOrNull(env, *out, VIR_NODE_MEMORY_STATS_TOTAL));
+        o.Set("freeKiB", CounterOrNull(env, *out, VIR_NODE_MEMORY_STATS_FREE));
+        o.Set("buffersKiB", CounterOrNull(env, *out, VIR_NODE_MEMORY_STATS_BUFFERS));
+        o.Set("cachedKiB", CounterOrNull(env, *out, VIR_NODE_MEMORY_STATS_CACHED));
+        return o;
+      });
+}
+
+Napi::Value NativeConnection::NodeCpuStats(const Napi::CallbackInfo& info) {
+  StatePtr st = st_;
+  auto out = std::make_shared<NodeCounters>();
+  return Task::Run(
+      info.Env(), "libvirt:nodeCpuStats",
+      [st, out]() {
+        ConnRef c(st);
+        if (!c) return Status::Closed();
+        Status s = QueryNodeCounters(c.get(), virNodeGetCPUStats, VIR_NODE_CPU_STATS_ALL_CPUS,
+                                     out.get());
+        if (!s.ok) return s;
+        return Require(*out, "virNodeGetCPUStats",
+                       {VIR_NODE_CPU_STATS_KERNEL, VIR_NODE_CPU_STATS_USER,
+                        VIR_NODE_CPU_STATS_IDLE});
+      },
+      [out](Napi::Env env) {
+        Napi::Object o = Napi::Object::New(env);
+        o.Set("kernelNs", CounterOrNull(env, *out, VIR_NODE_CPU_STATS_KERNEL));
+        o.Set("userNs", CounterOrNull(env, *out, VIR_NODE_CPU_STATS_USER));
+        o.Set("idleNs", CounterOrNull(env, *out, VIR_NODE_CPU_STATS_IDLE));
+        o.Set("iowaitNs", CounterOrNull(env, *out, VIR_NODE_CPU_STATS_IOWAIT));
         return o;
       });
 }

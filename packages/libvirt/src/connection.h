@@ -32,6 +32,8 @@ class NativeConnection : public Napi::ObjectWrap<NativeConnection> {
   Napi::Value LibVersion(const Napi::CallbackInfo& info);
   Napi::Value HypervisorVersion(const Napi::CallbackInfo& info);
   Napi::Value HypervisorType(const Napi::CallbackInfo& info);
+  Napi::Value NodeMemoryStats(const Napi::CallbackInfo& info);
+  Napi::Value NodeCpuStats(const Napi::CallbackInfo& info);
   // domains.cc
   Napi::Value ListAllDomains(const Napi::CallbackInfo& info);
   Napi::Value DomainXml(const Napi::CallbackInfo& info);

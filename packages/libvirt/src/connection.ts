@@ -10,7 +10,9 @@ import type {
   DomainEventName,
   DomainStatsRecord,
   DomainSummary,
+  NodeCpuStats,
   NodeInfo,
+  NodeMemoryStats,
   SnapshotInfo,
 } from './types';
 
@@ -105,6 +107,16 @@ export class Connection {
   /** CPU and memory facts of the host. */
   nodeInfo(): Promise<NodeInfo> {
     return this.#call((n) => n.nodeInfo() as Promise<NodeInfo>);
+  }
+
+  /** Whole-host memory in KiB (virNodeGetMemoryStats, all cells); total is MemTotal, unlike nodeInfo's. */
+  nodeMemoryStats(): Promise<NodeMemoryStats> {
+    return this.#call((n) => n.nodeMemoryStats() as Promise<NodeMemoryStats>);
+  }
+
+  /** Whole-host cumulative CPU time in ns (virNodeGetCPUStats, all CPUs); diff two calls for utilisation. */
+  nodeCpuStats(): Promise<NodeCpuStats> {
+    return this.#call((n) => n.nodeCpuStats() as Promise<NodeCpuStats>);
   }
 
   /** The capabilities XML document. */

@@ -18,6 +18,8 @@ export {
 export { escapeXml, snapshotCreateXml } from './xml';
 export type {
   NodeInfo,
+  NodeMemoryStats,
+  NodeCpuStats,
   DomainSummary,
   DomainStatsRecord,
   SnapshotInfo,

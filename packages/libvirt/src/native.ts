@@ -19,6 +19,8 @@ export interface NativeConnection {
   libVersion(): Promise<string>;
   hypervisorVersion(): Promise<string>;
   hypervisorType(): Promise<string>;
+  nodeMemoryStats(): Promise<unknown>;
+  nodeCpuStats(): Promise<unknown>;
   listAllDomains(): Promise<unknown[]>;
   getAllDomainStats(): Promise<unknown[]>;
   domainXml(uuid: string, flags: number): Promise<string>;

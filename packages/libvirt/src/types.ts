@@ -12,6 +12,28 @@ export interface NodeInfo {
   threads: number;
 }
 
+/**
+ * Whole-host memory from virNodeGetMemoryStats (all NUMA cells), in KiB. Unlike NodeInfo.memoryKiB
+ * (which some hosts report for one NUMA node), totalKiB is the host's MemTotal.
+ */
+export interface NodeMemoryStats {
+  totalKiB: number;
+  freeKiB: number;
+  /** null when the driver does not report it. */
+  buffersKiB: number | null;
+  /** null when the driver does not report it. */
+  cachedKiB: number | null;
+}
+
+/** Whole-host CPU time from virNodeGetCPUStats (all CPUs summed): cumulative nanoseconds since boot. */
+export interface NodeCpuStats {
+  kernelNs: number;
+  userNs: number;
+  idleNs: number;
+  /** null when the driver does not report it. */
+  iowaitNs: number | null;
+}
+
 /** One domain as listAllDomains/defineXml report it. */
 export interface DomainSummary {
   uuid: string;

@@ -30,6 +30,10 @@ async function round(i) {
     c.hostname(), c.nodeInfo(), c.capabilities(), c.libVersion(), c.hypervisorVersion(), c.hypervisorType(), c.isAlive(),
   ]);
   assert.ok(host && info.cpus > 0 && caps.includes('<capabilities>') && lv && hv && type === 'TEST' && alive);
+  // Host counters: the test driver has no node memory stats (NO_SUPPORT) and answers fixed CPU ones.
+  await fails(c.nodeMemoryStats(), 3);
+  const cpu = await c.nodeCpuStats();
+  assert.ok(cpu.kernelNs > 0 && cpu.userNs > 0 && cpu.idleNs > 0 && cpu.iowaitNs !== undefined);
 
   const domains = await c.listAllDomains();
   const test = domains.find((d) => d.name === 'test');
@@ -86,6 +90,7 @@ async function round(i) {
   await Promise.all([c.close(), c.close()]);
   await Promise.all(inflight);
   await fails(c.hostname(), 6);
+  await fails(c.nodeCpuStats(), 6);
   assert.strictEqual(await c.isAlive(), false);
   // Events are posted from the libvirt event thread: give them a moment to arrive.
   await new Promise((r) => setImmediate(r));

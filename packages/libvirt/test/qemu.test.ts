@@ -3,7 +3,8 @@
 // boots into firmware and idles under TCG — and removes it afterwards even when a test fails.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Connection,
@@ -174,6 +175,62 @@ describe.skipIf(!bindingAvailable())('libvirt binding on qemu:///system', () => 
     await waitFor(() => events.find((e) => e.type === 'undefined'), 5000, "the 'undefined' event");
     expect((await conn.listAllDomains()).some((d) => d.uuid === dom.uuid)).toBe(false);
   }, 60_000);
+});
+
+// No host in the URI: libvirtd runs on this machine, so its host is the one /proc describes.
+const LOCAL = new URL(URI).host === '';
+
+/** MemTotal from /proc/meminfo, in KiB (the kernel's "kB"). */
+function memTotalKiB(): number {
+  const m = /^MemTotal:\s+(\d+) kB$/m.exec(readFileSync('/proc/meminfo', 'utf8'));
+  if (!m) throw new Error('no MemTotal in /proc/meminfo');
+  return Number(m[1]);
+}
+
+describe.skipIf(!bindingAvailable())('host memory and CPU stats on qemu:///system', () => {
+  let conn: Connection;
+
+  beforeAll(async () => {
+    conn = await Connection.open(URI, { readOnly: true });
+  });
+  afterAll(async () => {
+    await conn?.close();
+  });
+
+  it('reports whole-host memory: total > free > 0, total = MemTotal (±2%) when local', async () => {
+    const mem = await conn.nodeMemoryStats();
+    expect(mem.totalKiB).toBeGreaterThan(mem.freeKiB);
+    expect(mem.freeKiB).toBeGreaterThan(0);
+    for (const v of [mem.buffersKiB, mem.cachedKiB]) {
+      if (v !== null) expect(v).toBeGreaterThanOrEqual(0);
+      if (v !== null) expect(v).toBeLessThan(mem.totalKiB);
+    }
+    // All cells together: at least what nodeInfo reports (which may be one NUMA node's memory).
+    expect(mem.totalKiB).toBeGreaterThanOrEqual((await conn.nodeInfo()).memoryKiB * 0.98);
+    if (LOCAL) {
+      const memTotal = memTotalKiB();
+      expect(Math.abs(mem.totalKiB - memTotal)).toBeLessThanOrEqual(memTotal * 0.02);
+    }
+  });
+
+  it('reports whole-host CPU time that grows between two calls ~200 ms apart', async () => {
+    const a = await conn.nodeCpuStats();
+    const t0 = process.hrtime.bigint();
+    await new Promise((r) => setTimeout(r, 200));
+    const b = await conn.nodeCpuStats();
+    const elapsedNs = Number(process.hrtime.bigint() - t0);
+    for (const k of ['kernelNs', 'userNs', 'idleNs'] as const) {
+      expect(Number.isSafeInteger(a[k])).toBe(true);
+      expect(b[k]).toBeGreaterThanOrEqual(a[k]);
+    }
+    if (a.iowaitNs !== null && b.iowaitNs !== null) expect(b.iowaitNs).toBeGreaterThanOrEqual(a.iowaitNs);
+    const sum = (s: typeof a) => s.kernelNs + s.userNs + s.idleNs;
+    const grown = sum(b) - sum(a);
+    expect(grown).toBeGreaterThan(0);
+    // Nanoseconds summed over all CPUs: at most (elapsed wall time + one tick) per CPU, so a
+    // unit mix-up (µs, jiffies) or a single CPU's counters would show here.
+    if (LOCAL) expect(grown).toBeLessThanOrEqual((elapsedNs + 20e6) * cpus().length);
+  });
 });
 
 /** libvirtd's ids for the clients this process holds open, from virt-admin (matched by pid). */

@@ -42,6 +42,22 @@ describe.skipIf(!bindingAvailable())('libvirt binding on test:///default', () =>
     expect(await conn.capabilities()).toContain('<capabilities>');
   });
 
+  // The test driver has no node memory stats (virNodeGetMemoryStats is not implemented: NO_SUPPORT),
+  // and answers virNodeGetCPUStats with fixed made-up counters (the same on every call).
+  it('refuses nodeMemoryStats with NO_SUPPORT, and answers nodeCpuStats with fixed counters', async () => {
+    const err = await conn.nodeMemoryStats().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LibvirtError);
+    expect((err as LibvirtError).code).toBe(ErrorCode.NO_SUPPORT);
+    expect((err as LibvirtError).message).toMatch(/virNodeGetMemoryStats/);
+
+    const cpu = await conn.nodeCpuStats();
+    for (const v of [cpu.kernelNs, cpu.userNs, cpu.idleNs, cpu.iowaitNs]) {
+      expect(Number.isSafeInteger(v)).toBe(true);
+      expect(v).toBeGreaterThan(0);
+    }
+    expect(await conn.nodeCpuStats()).toEqual(cpu);
+  });
+
   it('lists the running test domain', async () => {
     expect(test).toBeDefined();
     expect(test.uuid).toMatch(/^[0-9a-f-]{36}$/);
