@@ -103,9 +103,16 @@ export class LibvirtEngine implements EngineAdapter {
         opened.onClose((reason) => this.fail(gen, new Error(`libvirt closed the connection to ${this.endpoint} (${reason})`))),
         opened.onDomainEvent((event) => void this.onDomainEvent(gen, event)),
       ];
-      const [hostname, node, version] = await Promise.all([opened.hostname(), opened.nodeInfo(), opened.libVersion()]);
+      const [hostname, node, memory, version] = await Promise.all([
+        opened.hostname(),
+        opened.nodeInfo(),
+        // nodeInfo's memory is the NUMA nodes' (5 GiB of a 24 GiB host here); the memory stats' total is MemTotal.
+        opened.nodeMemoryStats().catch(() => null),
+        opened.libVersion(),
+      ]);
       if (gen !== this.generation) return;
-      this.host = { hostname, cpus: node.cpus, memoryBytes: node.memoryKiB * 1024, kernel: '', os: '', local: this.local };
+      const memoryBytes = (memory?.totalKiB ?? node.memoryKiB) * 1024;
+      this.host = { hostname, cpus: node.cpus, memoryBytes, kernel: '', os: '', local: this.local };
       this.version = version;
       await this.resync(gen, opened);
       if (gen !== this.generation) return;
