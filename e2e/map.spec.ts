@@ -29,15 +29,3 @@ test('a container started during the test appears within 5 s and its panel shows
   await expect(panel).toBeHidden();
   await expect(map.container(name)).toBeFocused();
 });
-
-test('the map shows the host as ground and the engine as a building, and saves a screenshot', async ({ page }) => {
-  const map = new MapPage(page);
-  await map.open();
-  await expect(page.getByTestId('ground-cpu').first()).toBeVisible();
-  await expect(page.getByTestId('ground-memory').first()).toBeVisible();
-  const capacity = Number(await page.getByTestId('ground-memory').first().getAttribute('data-capacity'));
-  expect(capacity).toBeGreaterThan(0);
-  // Give live figures a couple of samples so the picture shows lit windows.
-  await page.waitForTimeout(4500);
-  await page.screenshot({ path: 'docs/screenshot.png' });
-});
