@@ -28,6 +28,8 @@ const describeError = (err: unknown): string => (err instanceof Error ? err.mess
 export interface LibvirtEngineOptions {
   /** Default: LIBVIRT_DEFAULT_URI, else qemu:///system. */
   uri?: string;
+  /** Whether the binding loaded (default: the binding's own answer); lets a test stand in for a machine without libvirt. */
+  availability?: typeof availability;
 }
 
 export class LibvirtEngine implements EngineAdapter {
@@ -50,13 +52,16 @@ export class LibvirtEngine implements EngineAdapter {
   private generation = 0;
   private disposed = false;
 
+  private readonly availability: typeof availability;
+
   constructor(options: LibvirtEngineOptions = {}) {
     this.endpoint = options.uri ?? resolveLibvirtUri(process.env.LIBVIRT_DEFAULT_URI);
     this.local = isLocalUri(this.endpoint);
+    this.availability = options.availability ?? availability;
   }
 
   start(): void {
-    const binding = availability();
+    const binding = this.availability();
     if (!binding.available) {
       this.status = { state: 'unavailable', reason: `libvirt is not available: ${binding.reason}` };
       this.hint = libvirtHint(binding.reason, false);
