@@ -10,10 +10,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Docker from 'dockerode';
 import pLimit from 'p-limit';
-import type { Container, EngineStatus } from '../../contract';
+import type { Container } from '../../contract';
 import type { EngineAdapter, EngineReport, HostFacts } from '../engine';
-import { RetryTimer } from '../retry-timer';
-import { Signal } from '../signal';
+import { EngineLink } from '../engine-link';
 import { DockerAgent } from './docker-agent';
 import { resolveDockerEndpoint, type DockerEndpoint } from './docker-endpoint';
 import { containerFromInspect, type InspectJson } from './docker-container';
@@ -64,22 +63,16 @@ export class DockerEngine implements EngineAdapter {
   readonly local: boolean;
   private readonly agent = new DockerAgent();
   private readonly docker: Docker;
-  private readonly changed = new Signal();
-  private readonly retry = new RetryTimer(() => void this.connect());
+  private readonly link = new EngineLink(() => void this.connect());
   private readonly limit = pLimit(STATS_CONCURRENCY);
 
-  private status: EngineStatus = { state: 'connecting' };
-  private hint: string | null = null;
   private version: string | null = null;
   private host: HostFacts | null = null;
   private sampleMs: number | null = null;
   private containers = new Map<string, Container>();
   private readings = new Map<string, StatsReading>();
-  /** Bumped on every (re)connect and failure: answers that belong to an older connection are dropped. */
-  private generation = 0;
   private events: AbortController | null = null;
   private openStreams = 0;
-  private disposed = false;
 
   constructor(options: DockerEngineOptions = {}) {
     const endpoint = options.endpoint ?? defaultEndpoint();
@@ -94,38 +87,34 @@ export class DockerEngine implements EngineAdapter {
   }
 
   subscribe(listener: () => void): () => void {
-    return this.changed.subscribe(listener);
+    return this.link.changed.subscribe(listener);
   }
 
   report(): EngineReport {
     return {
-      status: this.status,
+      status: this.link.status,
       version: this.version,
       host: this.host,
       containers: [...this.containers.values()],
       vms: [],
       sampleMs: this.sampleMs,
-      hint: this.status.state === 'connected' ? null : this.hint,
+      hint: this.link.hint,
     };
   }
 
   private async connect(): Promise<void> {
-    if (this.disposed) return;
-    const gen = ++this.generation;
+    const gen = this.link.attempt();
+    if (gen === null) return;
     try {
       const signal = AbortSignal.timeout(CALL_TIMEOUT_MS);
       const docker = this.docker as unknown as SignalledDocker;
       const [info, version] = await Promise.all([docker.info({ abortSignal: signal }), docker.version({ abortSignal: signal })]);
-      if (gen !== this.generation) return;
+      if (!this.link.isCurrent(gen)) return;
       this.host = hostFactsFromInfo(info, this.local);
       this.version = version.Version;
       await this.openEvents(gen);
       await this.resync(gen);
-      if (gen !== this.generation) return;
-      this.retry.reset();
-      this.status = { state: 'connected' };
-      this.hint = null;
-      this.changed.emit();
+      this.link.up(gen);
     } catch (err) {
       this.fail(gen, err);
     }
@@ -133,15 +122,11 @@ export class DockerEngine implements EngineAdapter {
 
   /** The engine is gone (or broke a call): say why, forget per-connection state, retry soon. */
   private fail(gen: number, err: unknown): void {
-    if (this.disposed || gen !== this.generation) return;
-    this.generation++;
-    this.closeEvents();
-    this.containers.clear();
-    this.readings.clear();
-    const since = this.status.state === 'unreachable' ? this.status.since : Date.now();
-    this.status = { state: 'unreachable', reason: describeDockerError(err, this.endpoint), since, nextRetryAt: this.retry.schedule() };
-    this.hint = dockerHint(err);
-    this.changed.emit();
+    this.link.down(gen, describeDockerError(err, this.endpoint), dockerHint(err), () => {
+      this.closeEvents();
+      this.containers.clear();
+      this.readings.clear();
+    });
   }
 
   private async openEvents(gen: number): Promise<void> {
@@ -150,7 +135,7 @@ export class DockerEngine implements EngineAdapter {
       filters: { type: ['container'], event: STRUCTURAL_ACTIONS },
       abortSignal: abort.signal,
     })) as NodeJS.ReadableStream;
-    if (gen !== this.generation) {
+    if (!this.link.isCurrent(gen)) {
       abort.abort();
       return;
     }
@@ -158,7 +143,7 @@ export class DockerEngine implements EngineAdapter {
     this.openStreams++;
     const lines = createInterface({ input: stream, crlfDelay: Infinity });
     lines.on('line', (line) => {
-      if (gen !== this.generation || line.trim() === '') return;
+      if (!this.link.isCurrent(gen) || line.trim() === '') return;
       try {
         void this.onEvent(gen, JSON.parse(line) as DockerEvent);
       } catch {
@@ -188,7 +173,7 @@ export class DockerEngine implements EngineAdapter {
 
   /** What is still attached, so tests can prove reconnects leave nothing dangling. */
   debugCounts(): { openEventStreams: number; retryPending: boolean; listeners: number } {
-    return { openEventStreams: this.openStreams, retryPending: this.retry.pending, listeners: this.changed.size };
+    return { openEventStreams: this.openStreams, ...this.link.debugCounts() };
   }
 
   private async onEvent(gen: number, event: DockerEvent): Promise<void> {
@@ -196,7 +181,7 @@ export class DockerEngine implements EngineAdapter {
     if (event.Type !== 'container' || !id) return;
     if (event.Action === 'destroy') {
       this.forget(id);
-      this.changed.emit();
+      this.link.changed.emit();
       return;
     }
     await this.refresh(gen, [id]);
@@ -210,9 +195,9 @@ export class DockerEngine implements EngineAdapter {
   /** Rebuild the whole picture: after (re)connecting, events may have been missed. */
   private async resync(gen: number): Promise<void> {
     const list = await this.docker.listContainers({ all: true, abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
-    if (gen !== this.generation) return;
+    if (!this.link.isCurrent(gen)) return;
     const fresh = await this.inspectAll(list);
-    if (gen !== this.generation) return;
+    if (!this.link.isCurrent(gen)) return;
     this.containers = new Map(fresh.map((c) => [c.id, c]));
   }
 
@@ -221,11 +206,11 @@ export class DockerEngine implements EngineAdapter {
     try {
       const list = await this.docker.listContainers({ all: true, filters: { id: ids }, abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
       const fresh = await this.inspectAll(list);
-      if (gen !== this.generation) return;
+      if (!this.link.isCurrent(gen)) return;
       const found = new Set(fresh.map((c) => c.id));
       for (const id of ids) if (!found.has(id) && !fresh.some((c) => c.id.startsWith(id))) this.forget(id);
       for (const c of fresh) this.containers.set(c.id, { ...c, stats: this.containers.get(c.id)?.stats ?? null });
-      this.changed.emit();
+      this.link.changed.emit();
     } catch (err) {
       this.fail(gen, err);
     }
@@ -250,17 +235,17 @@ export class DockerEngine implements EngineAdapter {
   }
 
   async sample(): Promise<void> {
-    if (this.status.state !== 'connected' || !this.host) return;
-    const gen = this.generation;
+    if (!this.link.connected || !this.host) return;
+    const gen = this.link.now;
     const started = performance.now();
     try {
       // One list per sample keeps status lines fresh, proves the engine alive, and heals any missed event.
       const list = await this.docker.listContainers({ all: true, abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
-      if (gen !== this.generation) return;
+      if (!this.link.isCurrent(gen)) return;
       await this.reconcile(gen, list);
       const live = [...this.containers.values()].filter((c) => c.state === 'running' || c.state === 'paused');
       const answers = await Promise.all(live.map((c) => this.limit(() => this.readOne(c.id))));
-      if (gen !== this.generation) return;
+      if (!this.link.isCurrent(gen)) return;
       const hostCpus = this.host.cpus;
       for (const c of this.containers.values()) {
         const reading = answers[live.indexOf(c)];
@@ -297,7 +282,7 @@ export class DockerEngine implements EngineAdapter {
       }
     }
     if (unknown.length > 0) await this.refresh(gen, unknown);
-    else if (removed) this.changed.emit();
+    else if (removed) this.link.changed.emit();
   }
 
   private async readOne(id: string): Promise<StatsReading | undefined> {
@@ -314,12 +299,9 @@ export class DockerEngine implements EngineAdapter {
   }
 
   async dispose(): Promise<void> {
-    this.disposed = true;
+    this.link.dispose();
     this.agent.destroy();
-    this.generation++;
-    this.retry.cancel();
     this.closeEvents();
-    this.changed.clear();
     this.limit.clearQueue();
   }
 }

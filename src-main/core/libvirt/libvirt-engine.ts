@@ -5,10 +5,9 @@
  * own. Without libvirt on the machine the engine reports 'unavailable' with the reason and stays quiet.
  */
 import { availability, Connection, type DomainEvent, type DomainSummary } from '@neighborhood/libvirt';
-import type { EngineStatus, Snapshot, Vm } from '../../contract';
+import type { Snapshot } from '../../contract';
 import type { EngineAdapter, EngineReport, HostFacts } from '../engine';
-import { RetryTimer } from '../retry-timer';
-import { Signal } from '../signal';
+import { EngineLink } from '../engine-link';
 import { domainRates, readDomainStats, type DomainRates, type DomainReading } from './domain-stats';
 import { parseDomainXml, type DomainXmlFacts } from './domain-xml';
 import { isLocalUri, libvirtHint, resolveLibvirtUri } from './libvirt-endpoint';
@@ -36,11 +35,8 @@ export class LibvirtEngine implements EngineAdapter {
   readonly kind = 'libvirt' as const;
   readonly endpoint: string;
   readonly local: boolean;
-  private readonly changed = new Signal();
-  private readonly retry = new RetryTimer(() => void this.connect());
+  private readonly link = new EngineLink(() => void this.connect());
 
-  private status: EngineStatus = { state: 'connecting' };
-  private hint: string | null = null;
   private version: string | null = null;
   private host: HostFacts | null = null;
   private sampleMs: number | null = null;
@@ -49,8 +45,6 @@ export class LibvirtEngine implements EngineAdapter {
   private domains = new Map<string, Domain>();
   /** Snapshot XML never changes for a given snapshot: read each once. */
   private snapshotFacts = new Map<string, SnapshotXmlFacts>();
-  private generation = 0;
-  private disposed = false;
 
   private readonly availability: typeof availability;
 
@@ -63,42 +57,40 @@ export class LibvirtEngine implements EngineAdapter {
   start(): void {
     const binding = this.availability();
     if (!binding.available) {
-      this.status = { state: 'unavailable', reason: `libvirt is not available: ${binding.reason}` };
-      this.hint = libvirtHint(binding.reason, false);
-      this.changed.emit();
+      this.link.unavailable(`libvirt is not available: ${binding.reason}`, libvirtHint(binding.reason, false));
       return;
     }
     void this.connect();
   }
 
   subscribe(listener: () => void): () => void {
-    return this.changed.subscribe(listener);
+    return this.link.changed.subscribe(listener);
   }
 
   report(): EngineReport {
     return {
-      status: this.status,
+      status: this.link.status,
       version: this.version,
       host: this.host,
       containers: [],
       vms: [...this.domains.values()].map((d) => vmFrom(d.summary, d.facts, d.snapshots, d.reading, d.rates)),
       sampleMs: this.sampleMs,
-      hint: this.status.state === 'connected' ? null : this.hint,
+      hint: this.link.hint,
     };
   }
 
   /** The open connection, for actions (snapshots); null while not connected. */
   connection(): Connection | null {
-    return this.status.state === 'connected' ? this.conn : null;
+    return this.link.connected ? this.conn : null;
   }
 
   private async connect(): Promise<void> {
-    if (this.disposed) return;
-    const gen = ++this.generation;
+    const gen = this.link.attempt();
+    if (gen === null) return;
     let conn: Connection | null = null;
     try {
       conn = await Connection.open(this.endpoint);
-      if (gen !== this.generation) {
+      if (!this.link.isCurrent(gen)) {
         await conn.close();
         return;
       }
@@ -115,16 +107,12 @@ export class LibvirtEngine implements EngineAdapter {
         opened.nodeMemoryStats().catch(() => null),
         opened.libVersion(),
       ]);
-      if (gen !== this.generation) return;
+      if (!this.link.isCurrent(gen)) return;
       const memoryBytes = (memory?.totalKiB ?? node.memoryKiB) * 1024;
       this.host = { hostname, cpus: node.cpus, memoryBytes, kernel: '', os: '', local: this.local };
       this.version = version;
       await this.resync(gen, opened);
-      if (gen !== this.generation) return;
-      this.retry.reset();
-      this.status = { state: 'connected' };
-      this.hint = null;
-      this.changed.emit();
+      this.link.up(gen);
     } catch (err) {
       if (conn && this.conn !== conn) void conn.close().catch(() => undefined);
       this.fail(gen, err);
@@ -132,15 +120,11 @@ export class LibvirtEngine implements EngineAdapter {
   }
 
   private fail(gen: number, err: unknown): void {
-    if (this.disposed || gen !== this.generation) return;
-    this.generation++;
-    this.detach();
-    this.domains.clear();
     const reason = describeError(err);
-    const since = this.status.state === 'unreachable' ? this.status.since : Date.now();
-    this.status = { state: 'unreachable', reason, since, nextRetryAt: this.retry.schedule() };
-    this.hint = libvirtHint(reason, true);
-    this.changed.emit();
+    this.link.down(gen, reason, libvirtHint(reason, true), () => {
+      this.detach();
+      this.domains.clear();
+    });
   }
 
   private detach(): void {
@@ -153,7 +137,7 @@ export class LibvirtEngine implements EngineAdapter {
   private async resync(gen: number, conn: Connection): Promise<void> {
     const summaries = await conn.listAllDomains();
     const described = await Promise.all(summaries.map((s) => this.describe(conn, s)));
-    if (gen !== this.generation) return;
+    if (!this.link.isCurrent(gen)) return;
     this.domains = new Map(described.filter((d): d is Domain => d !== null).map((d) => [d.summary.uuid, d]));
   }
 
@@ -191,15 +175,15 @@ export class LibvirtEngine implements EngineAdapter {
   /** Re-read some domains (after an event, or when stats show one we don't know). */
   private async refreshDomains(gen: number, uuids: string[]): Promise<void> {
     const conn = this.conn;
-    if (!conn || gen !== this.generation) return;
+    if (!conn || !this.link.isCurrent(gen)) return;
     try {
       const summaries = await conn.listAllDomains();
       const wanted = summaries.filter((s) => uuids.includes(s.uuid));
       const described = await Promise.all(wanted.map((s) => this.describe(conn, s)));
-      if (gen !== this.generation) return;
+      if (!this.link.isCurrent(gen)) return;
       for (const uuid of uuids) if (!wanted.some((s) => s.uuid === uuid)) this.forget(uuid);
       for (const d of described) if (d) this.domains.set(d.summary.uuid, d);
-      this.changed.emit();
+      this.link.changed.emit();
     } catch (err) {
       this.fail(gen, err);
     }
@@ -212,13 +196,13 @@ export class LibvirtEngine implements EngineAdapter {
 
   async sample(): Promise<void> {
     const conn = this.conn;
-    if (this.status.state !== 'connected' || !conn) return;
-    const gen = this.generation;
+    if (!this.link.connected || !conn) return;
+    const gen = this.link.now;
     const started = performance.now();
     try {
       const records = await conn.getAllDomainStats();
       const at = Date.now();
-      if (gen !== this.generation) return;
+      if (!this.link.isCurrent(gen)) return;
       const unknown: string[] = [];
       const seen = new Set<string>();
       for (const record of records) {
@@ -249,17 +233,14 @@ export class LibvirtEngine implements EngineAdapter {
   }
 
   debugCounts(): { connected: boolean; retryPending: boolean; listeners: number; detachers: number } {
-    return { connected: this.conn !== null, retryPending: this.retry.pending, listeners: this.changed.size, detachers: this.detachers.length };
+    return { connected: this.conn !== null, detachers: this.detachers.length, ...this.link.debugCounts() };
   }
 
   async dispose(): Promise<void> {
-    this.disposed = true;
-    this.generation++;
-    this.retry.cancel();
+    this.link.dispose();
     const conn = this.conn;
     for (const off of this.detachers.splice(0)) off();
     this.conn = null;
-    this.changed.clear();
     await conn?.close().catch(() => undefined);
   }
 }
