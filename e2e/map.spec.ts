@@ -29,3 +29,27 @@ test('a container started during the test appears within 5 s and its panel shows
   await expect(panel).toBeHidden();
   await expect(map.container(name)).toBeFocused();
 });
+
+test('the sample interval is a setting that persists, and a bad value is refused with the reason', async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open();
+  const field = page.getByLabel('Sample every (seconds)');
+  await expect(field).toHaveValue('2');
+  try {
+    await field.fill('5');
+    await field.press('Enter');
+    await field.blur();
+    await page.reload();
+    await expect(page.getByLabel('Sample every (seconds)')).toHaveValue('5');
+
+    await page.getByLabel('Sample every (seconds)').fill('0');
+    await page.getByLabel('Sample every (seconds)').blur();
+    await expect(page.getByRole('alert')).toContainText('at least 1 second');
+    await page.reload();
+    await expect(page.getByLabel('Sample every (seconds)')).toHaveValue('5');
+  } finally {
+    await page.getByLabel('Sample every (seconds)').fill('2');
+    await page.getByLabel('Sample every (seconds)').blur();
+    await expect(page.getByLabel('Sample every (seconds)')).toHaveValue('2');
+  }
+});

@@ -1,0 +1,45 @@
+/**
+ * An engine that dies while the app runs: the map says so with the reason and what to start, and
+ * comes back by itself when the engine does — no reload, no restart.
+ */
+import { expect, test } from '@playwright/test';
+import { run } from '../tests/support/engines';
+import { requireLibvirt } from '../tests/support/vms';
+import { MapPage } from './support/map-page';
+
+const lab = (command: string) => run('scripts/lab.sh', [command], { timeout: 120_000 });
+
+test('Docker stopped shows as unreachable with what to start, and the building returns by itself', async ({ page }) => {
+  test.setTimeout(120_000);
+  const map = new MapPage(page);
+  await map.open();
+  const docker = page.locator('[role="status"][data-engine-kind="docker"]');
+  await expect(docker).toContainText('connected');
+  try {
+    await lab('stop-docker');
+    await expect(docker).toContainText('unreachable', { timeout: 5000 });
+    await expect(docker).toContainText(/no Docker socket|connection refused|reset|ended/);
+    await expect(docker).toContainText('Start Docker');
+    await expect(page.getByText(/Docker is unreachable/).first()).toBeVisible();
+  } finally {
+    await lab('up');
+  }
+  await expect(docker).toContainText('connected', { timeout: 5000 });
+});
+
+test('libvirt stopped shows as unreachable where the houses stand, and they return by themselves', async ({ page }) => {
+  test.setTimeout(120_000);
+  test.skip(!(await requireLibvirt()), 'libvirt is not usable on this machine');
+  const map = new MapPage(page);
+  await map.open();
+  const libvirt = page.locator('[role="status"][data-engine-kind="libvirt"]');
+  await expect(libvirt).toContainText('connected');
+  try {
+    await lab('stop-libvirt');
+    await expect(libvirt).toContainText('unreachable', { timeout: 5000 });
+    await expect(libvirt).toContainText('Start libvirt');
+  } finally {
+    await lab('up');
+  }
+  await expect(libvirt).toContainText('connected', { timeout: 5000 });
+});
