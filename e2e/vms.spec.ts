@@ -2,6 +2,7 @@
  * Houses on the map in Chromium against browser mode, the real libvirtd and a real tiny QEMU guest.
  */
 import { expect, test, type Locator } from '@playwright/test';
+import { snapshotCreateXml } from '@neighborhood/libvirt';
 import { uniqueName } from '../tests/support/engines';
 import { TestVms, requireLibvirt } from '../tests/support/vms';
 import { MapPage } from './support/map-page';
@@ -49,6 +50,13 @@ test('a VM started during the test stands as a house within 5 s, with its vCPUs,
   await expect(map.vm(name)).toHaveAttribute('data-state', 'shutoff', { timeout: Math.max(100, 3000 - (Date.now() - stopping)) });
   console.info(`shut off on the map ${Date.now() - stopping} ms after the stop was asked`);
   await expect.poll(() => dedicatedMemory(streetOf(map, map.vm(name)))).toBe(before);
+
+  // A snapshot taken outside the app (libvirt raises no event for it) shows by the next sample.
+  await conn.createSnapshot(uuid, snapshotCreateXml({ name: 'before-e2e', description: 'taken <i>by</i> the e2e test' }));
+  await expect(map.vm(name)).toHaveAccessibleName(/, 1 snapshot$/, { timeout: 5000 });
+  const again = await map.openPanel(map.vm(name), 'VM', name);
+  await expect(again).toContainText('before-e2e');
+  await expect(again).toContainText('taken <i>by</i> the e2e test');
 });
 
 test('a VM whose name and description hold markup shows them literally', async ({ page }) => {
