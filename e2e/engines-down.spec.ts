@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { run } from '../tests/support/engines';
-import { requireLibvirt } from '../tests/support/vms';
+import { mustHaveLibvirt } from '../tests/support/vms';
 import { MapPage } from './support/map-page';
 
 const lab = (command: string) => run('scripts/lab.sh', [command], { timeout: 120_000 });
@@ -29,7 +29,7 @@ test('Docker stopped shows as unreachable with what to start, and the building r
 
 test('libvirt stopped shows as unreachable where the houses stand, and they return by themselves', async ({ page }) => {
   test.setTimeout(120_000);
-  test.skip(!(await requireLibvirt()), 'libvirt is not usable on this machine');
+  await mustHaveLibvirt();
   const map = new MapPage(page);
   await map.open();
   const libvirt = page.locator('[role="status"][data-engine-kind="libvirt"]');

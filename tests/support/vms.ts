@@ -20,13 +20,21 @@ export async function libvirtAnswers(): Promise<boolean> {
   }
 }
 
+const whyNot = (): string => {
+  const binding = availability();
+  return binding.available ? 'libvirtd does not answer at qemu:///system (run scripts/lab.sh up)' : binding.reason;
+};
+
+/** For suites a developer without libvirt may skip: true when usable; in CI a missing libvirt throws. */
 export async function requireLibvirt(): Promise<boolean> {
   const ok = await libvirtAnswers();
-  if (IN_CI && !ok) {
-    const binding = availability();
-    throw new Error(`CI=true but libvirt is not usable: ${binding.available ? 'libvirtd does not answer at qemu:///system (run scripts/lab.sh up)' : binding.reason}`);
-  }
+  if (IN_CI && !ok) throw new Error(`CI=true but libvirt is not usable: ${whyNot()}`);
   return ok;
+}
+
+/** For the end-to-end suite, which needs the whole lab like it needs Docker: a missing libvirt fails. */
+export async function mustHaveLibvirt(): Promise<void> {
+  if (!(await libvirtAnswers())) throw new Error(`the end-to-end suite needs libvirt: ${whyNot()}`);
 }
 
 export interface TinyVm {
