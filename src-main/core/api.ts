@@ -17,7 +17,7 @@ export interface Api {
 type Handlers = { [C in InvokeChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
 export function createApi(hub: Hub, settings: SettingsStore): Api {
-  const settingsChanged = new Signal<Settings>();
+  const settingsChanged = new Signal<Settings>('settings');
 
   const handlers: Handlers = {
     'world:get': async () => hub.world(),

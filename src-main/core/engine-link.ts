@@ -8,7 +8,7 @@ import { RetryTimer } from './retry-timer';
 import { Signal } from './signal';
 
 export class EngineLink {
-  readonly changed = new Signal();
+  readonly changed = new Signal('engine change');
   private current: EngineStatus = { state: 'connecting' };
   private currentHint: string | null = null;
   private generation = 0;

@@ -6,6 +6,7 @@
 import type { World } from '../contract';
 import type { EngineAdapter } from './engine';
 import type { LocalMachine, LocalUsageProbe } from './local-machine';
+import { reportError } from './report-error';
 import { Signal } from './signal';
 import { buildWorld } from './world';
 
@@ -25,13 +26,15 @@ const PUBLISH_COALESCE_MS = 15;
 const SAMPLE_DEADLINE_MS = 30_000;
 
 interface Loop {
+  /** What the loop samples, for error reports. */
+  name: string;
   sample: () => Promise<unknown>;
   timer: ReturnType<typeof setTimeout> | null;
   running: boolean;
 }
 
 export class Hub {
-  private readonly frames = new Signal<World>();
+  private readonly frames = new Signal<World>('world frame');
   private readonly loops: Loop[] = [];
   private readonly unsubscribers: Array<() => void> = [];
   private intervalMs: number;
@@ -52,11 +55,11 @@ export class Hub {
     for (const adapter of this.options.adapters) {
       this.unsubscribers.push(adapter.subscribe(() => this.schedulePublish()));
       adapter.start();
-      this.loops.push({ sample: () => adapter.sample(), timer: null, running: false });
+      this.loops.push({ name: `${adapter.kind} engine at ${adapter.endpoint}`, sample: () => adapter.sample(), timer: null, running: false });
     }
     const probe = this.options.usageProbe;
-    if (probe) this.loops.push({ sample: () => probe.sample(), timer: null, running: false });
-    for (const loop of this.loops) void this.tick(loop);
+    if (probe) this.loops.push({ name: 'host usage', sample: () => probe.sample(), timer: null, running: false });
+    for (const loop of this.loops) this.runTick(loop);
   }
 
   world(): World {
@@ -77,9 +80,14 @@ export class Hub {
     for (const loop of this.loops) {
       if (loop.running || !loop.timer) continue;
       clearTimeout(loop.timer);
-      loop.timer = setTimeout(() => void this.tick(loop), this.intervalMs);
+      loop.timer = setTimeout(() => this.runTick(loop), this.intervalMs);
     }
     this.schedulePublish();
+  }
+
+  /** Starts one tick; whatever it throws is reported, never lost as an unhandled rejection. */
+  private runTick(loop: Loop): void {
+    this.tick(loop).catch((error: unknown) => reportError(`sampling the ${loop.name}`, error));
   }
 
   private async tick(loop: Loop): Promise<void> {
@@ -87,17 +95,29 @@ export class Hub {
     loop.timer = null;
     loop.running = true;
     const started = Date.now();
+    let deadline: ReturnType<typeof setTimeout> | undefined;
     try {
-      // A sample that never settles (a wedged engine) must not stop this loop for good.
-      await Promise.race([loop.sample(), new Promise((resolve) => setTimeout(resolve, SAMPLE_DEADLINE_MS).unref())]);
+      // A sample that never settles (a wedged engine) must not stop this loop for good; one that
+      // throws (it should not: adapters report failures in their status) costs one sample, not the loop.
+      await Promise.race([
+        loop.sample(),
+        new Promise((resolve) => {
+          deadline = setTimeout(resolve, SAMPLE_DEADLINE_MS);
+        }),
+      ]);
+    } catch (error) {
+      reportError(`sampling the ${loop.name}`, error);
     } finally {
+      clearTimeout(deadline);
       loop.running = false;
+      // Whatever happened, the loop goes on: keep the cadence (a sample that took 300 ms of a 2 s
+      // interval waits 1.7 s for the next).
+      if (!this.disposed) {
+        this.schedulePublish();
+        const wait = Math.max(50, this.intervalMs - (Date.now() - started));
+        loop.timer = setTimeout(() => this.runTick(loop), wait);
+      }
     }
-    if (this.disposed) return;
-    this.schedulePublish();
-    // Keep the cadence: a sample that took 300 ms of a 2 s interval waits 1.7 s for the next.
-    const wait = Math.max(50, this.intervalMs - (Date.now() - started));
-    loop.timer = setTimeout(() => void this.tick(loop), wait);
   }
 
   private schedulePublish(): void {
@@ -121,7 +141,13 @@ export class Hub {
 
   private publish(): void {
     if (this.disposed) return;
-    this.current = this.build();
+    try {
+      this.current = this.build();
+    } catch (error) {
+      // A report the world cannot be built from keeps the last good frame on screen.
+      reportError('building the world frame', error);
+      return;
+    }
     this.frames.emit(this.current);
   }
 
@@ -133,7 +159,10 @@ export class Hub {
   async dispose(): Promise<void> {
     this.disposed = true;
     if (this.publishTimer) clearTimeout(this.publishTimer);
-    for (const loop of this.loops) if (loop.timer) clearTimeout(loop.timer);
+    for (const loop of this.loops) {
+      if (loop.timer) clearTimeout(loop.timer);
+      loop.timer = null;
+    }
     for (const off of this.unsubscribers) off();
     this.frames.clear();
     await Promise.all(this.options.adapters.map((a) => a.dispose()));
