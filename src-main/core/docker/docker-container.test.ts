@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containerFromInspect, containerState, cpuLimitCores, portBindings } from './docker-container';
+import { containerFromInspect, containerState, cpuLimitCores, portBindings, statusFromInspect } from './docker-container';
 
 describe('cpuLimitCores', () => {
   it.each([
@@ -79,5 +79,22 @@ describe('containerFromInspect', () => {
   it('treats a never-started container and no limits sensibly', () => {
     const c = containerFromInspect({ Id: '0123456789abcdef', State: { Status: 'created', StartedAt: '0001-01-01T00:00:00Z' }, HostConfig: { Memory: 0 } }, 'Created');
     expect(c).toMatchObject({ name: '0123456789ab', startedAt: null, memoryLimitBytes: null, cpuLimitCores: null, labels: {}, networks: [] });
+  });
+});
+
+describe('statusFromInspect', () => {
+  it.each([
+    { state: { Status: 'running' }, want: 'Up' },
+    { state: { Status: 'paused' }, want: 'Up (Paused)' },
+    { state: { Status: 'exited', ExitCode: 137 }, want: 'Exited (137)' },
+    { state: { Status: 'exited' }, want: 'Exited (0)' },
+    { state: { Status: 'created' }, want: 'Created' },
+    { state: { Status: 'restarting' }, want: 'Restarting' },
+    { state: { Status: 'removing' }, want: 'Removal In Progress' },
+    { state: { Status: 'dead' }, want: 'Dead' },
+    { state: { Status: 'something-new' }, want: 'something-new' },
+    { state: undefined, want: '' },
+  ])('$state.Status → $want', ({ state, want }) => {
+    expect(statusFromInspect(state)).toBe(want);
   });
 });

@@ -55,6 +55,31 @@ export function portBindings(ports: NonNullable<InspectJson['NetworkSettings']>[
 const timeOrNull = (t: string | undefined): string | null => (!t || t.startsWith('0001-01-01') ? null : t);
 
 /**
+ * A status line from inspect alone, for a container an event just changed: Docker's own line ("Up 3
+ * minutes") comes with the next list, one sample later; until then this says the same thing more briefly.
+ */
+export function statusFromInspect(state: InspectJson['State']): string {
+  switch (state?.Status) {
+    case 'running':
+      return 'Up';
+    case 'paused':
+      return 'Up (Paused)';
+    case 'restarting':
+      return 'Restarting';
+    case 'exited':
+      return `Exited (${state.ExitCode ?? 0})`;
+    case 'created':
+      return 'Created';
+    case 'removing':
+      return 'Removal In Progress';
+    case 'dead':
+      return 'Dead';
+    default:
+      return state?.Status ?? '';
+  }
+}
+
+/**
  * The container as the world shows it, before live figures. `statusLine` is Docker's "Up 3 minutes"
  * from the list call (inspect lacks it).
  */

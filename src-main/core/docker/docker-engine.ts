@@ -1,34 +1,45 @@
 /**
  * The Docker adapter. Structure comes from Docker's event stream (subscribed before the first list, so
- * nothing is missed in between); figures come from one one-shot stats call per running container per
- * sample, turned into rates against the previous sample. Every call is asynchronous and bounded by a
- * timeout; when the engine goes away the adapter says why and retries on its own.
+ * nothing is missed in between); events are hints, batched and re-read by inspect. Figures come from one
+ * one-shot stats call per running container per sample, turned into rates against the previous sample.
+ * Every call has a deadline. Only a failed ping, list or event stream means the engine is gone (see
+ * `isConnectionLoss`); one container's failed call is that container's missing figures.
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import Docker from 'dockerode';
 import pLimit from 'p-limit';
 import type { Container } from '../../contract';
 import type { EngineAdapter, EngineReport, HostFacts } from '../engine';
 import { EngineLink } from '../engine-link';
+import { KeyBatcher } from '../key-batcher';
+import { reportError } from '../report-error';
 import { DockerAgent } from './docker-agent';
 import { resolveDockerEndpoint, type DockerEndpoint } from './docker-endpoint';
-import { containerFromInspect, type InspectJson } from './docker-container';
-import { describeDockerError, dockerHint, hostFactsFromInfo, type InfoJson } from './docker-host';
+import { containerFromInspect, statusFromInspect, type InspectJson } from './docker-container';
+import { openDockerEvents, type DockerEvent, type DockerEventStream } from './docker-events';
+import { describeDockerError, dockerHint, hostFactsFromInfo, isConnectionLoss, type InfoJson } from './docker-host';
 import { readStats, statsBetween, type DockerStatsJson, type StatsReading } from './docker-stats';
 
 /** Container actions that change what the map shows; exec_*, attach, top… do not. */
 const STRUCTURAL_ACTIONS = ['create', 'start', 'restart', 'die', 'stop', 'kill', 'pause', 'unpause', 'rename', 'update', 'destroy', 'oom'];
 const CALL_TIMEOUT_MS = 5000;
-const STATS_TIMEOUT_MS = 10_000;
 /**
- * dockerd answers one-shot stats on its collector's 1 s tick, so every call in flight shares one wait:
- * a sweep takes ~1 s whether 5 or 60 containers are asked at once, but 3 s if they queue in 3 waves.
- * High enough for one wave on typical hosts, bounded so thousands of containers don't open thousands of sockets.
+ * dockerd answers one-shot stats on its collector's 1 s tick; a container whose answer takes three
+ * ticks is stuck (a frozen cgroup, a wedged shim) and shows no figures this sample rather than holding
+ * the whole building back.
+ */
+const STATS_TIMEOUT_MS = 3000;
+/**
+ * Every call in flight shares dockerd's one-second wait: a sweep takes ~1 s whether 5 or 60 containers
+ * are asked at once, but 3 s if they queue in 3 waves. High enough for one wave on typical hosts,
+ * bounded so thousands of containers don't open thousands of sockets.
  */
 const STATS_CONCURRENCY = 64;
+const INSPECT_CONCURRENCY = 16;
+/** Events within this window after the first are re-read together. */
+const EVENT_BATCH_MS = 50;
 
 /** @types/dockerode lags dockerode: these calls do accept an abort signal (dockerode passes it to the modem). */
 interface SignalledDocker {
@@ -39,12 +50,7 @@ interface SignalledContainer {
   stats(options: { stream: false; 'one-shot': true; abortSignal: AbortSignal }): Promise<DockerStatsJson>;
 }
 
-interface DockerEvent {
-  Type?: string;
-  Action?: string;
-  id?: string;
-  Actor?: { ID?: string };
-}
+const statusCode = (err: unknown): number | undefined => (err as { statusCode?: number } | undefined)?.statusCode;
 
 export interface DockerEngineOptions {
   /** Default: DOCKER_HOST, else ~/.docker/run/docker.sock where it exists, else /var/run/docker.sock. */
@@ -64,15 +70,19 @@ export class DockerEngine implements EngineAdapter {
   private readonly agent = new DockerAgent();
   private readonly docker: Docker;
   private readonly link = new EngineLink(() => void this.connect());
-  private readonly limit = pLimit(STATS_CONCURRENCY);
+  private readonly statsLimit = pLimit(STATS_CONCURRENCY);
+  private readonly inspectLimit = pLimit(INSPECT_CONCURRENCY);
+  private readonly changed: KeyBatcher;
 
   private version: string | null = null;
   private host: HostFacts | null = null;
   private sampleMs: number | null = null;
   private containers = new Map<string, Container>();
   private readings = new Map<string, StatsReading>();
-  private events: AbortController | null = null;
+  private events: DockerEventStream | null = null;
   private openStreams = 0;
+  /** The sample in progress: a new one never starts while it runs. */
+  private sampling: Promise<void> | null = null;
 
   constructor(options: DockerEngineOptions = {}) {
     const endpoint = options.endpoint ?? defaultEndpoint();
@@ -80,6 +90,7 @@ export class DockerEngine implements EngineAdapter {
     this.endpoint = endpoint.local ? endpoint.socketPath : endpoint.url;
     // For remote endpoints dockerode reads DOCKER_HOST and its TLS variables itself (and its own agent).
     this.docker = new Docker(endpoint.local ? ({ socketPath: endpoint.socketPath, agent: this.agent } as Docker.DockerOptions) : undefined);
+    this.changed = new KeyBatcher((ids) => this.refresh(this.link.now, ids), EVENT_BATCH_MS, `Docker refresh at ${this.endpoint}`);
   }
 
   start(): void {
@@ -120,71 +131,62 @@ export class DockerEngine implements EngineAdapter {
     }
   }
 
-  /** The engine is gone (or broke a call): say why, forget per-connection state, retry soon. */
+  /** The engine is gone (or broke a liveness call): say why, forget per-connection state, retry soon. */
   private fail(gen: number, err: unknown): void {
     this.link.down(gen, describeDockerError(err, this.endpoint), dockerHint(err), () => {
       this.closeEvents();
+      this.changed.clear();
       this.containers.clear();
       this.readings.clear();
     });
   }
 
+  /** A failed call: the connection's end when `isConnectionLoss` says so, else only this call's. */
+  private failed(gen: number, err: unknown, call: 'liveness' | 'tenant'): boolean {
+    if (!isConnectionLoss(err, call)) return false;
+    this.fail(gen, err);
+    return true;
+  }
+
   private async openEvents(gen: number): Promise<void> {
-    const abort = new AbortController();
-    const stream = (await this.docker.getEvents({
+    const stream = await openDockerEvents(this.docker, {
       filters: { type: ['container'], event: STRUCTURAL_ACTIONS },
-      abortSignal: abort.signal,
-    })) as NodeJS.ReadableStream;
+      connectTimeoutMs: CALL_TIMEOUT_MS,
+      onEvent: (event) => {
+        if (this.link.isCurrent(gen)) this.onEvent(event);
+      },
+      onEnd: (error) => this.fail(gen, error ?? new Error(`the Docker event stream at ${this.endpoint} ended`)),
+    });
     if (!this.link.isCurrent(gen)) {
-      abort.abort();
+      stream.close();
       return;
     }
-    this.events = abort;
+    this.events = stream;
     this.openStreams++;
-    const lines = createInterface({ input: stream, crlfDelay: Infinity });
-    lines.on('line', (line) => {
-      if (!this.link.isCurrent(gen) || line.trim() === '') return;
-      try {
-        void this.onEvent(gen, JSON.parse(line) as DockerEvent);
-      } catch {
-        // A line that is not JSON is not an event we can use; the next sample's list catches up anyway.
-      }
-    });
-    let over = false;
-    const ended = (err?: unknown) => {
-      if (over) return;
-      over = true;
-      lines.close();
-      if (!abort.signal.aborted) this.fail(gen, err ?? new Error(`the Docker event stream at ${this.endpoint} ended`));
-    };
-    stream.on('end', () => ended());
-    stream.on('close', () => ended());
-    // Kept for the stream's whole life: a closing socket can report more than one error. readline
-    // re-emits its input's errors, so it needs a listener too or a dying daemon crashes the process.
-    stream.on('error', (err: unknown) => ended(err));
-    lines.on('error', (err: unknown) => ended(err));
   }
 
   private closeEvents(): void {
-    if (this.events) this.openStreams--;
-    this.events?.abort();
+    if (!this.events) return;
+    this.openStreams--;
+    this.events.close();
     this.events = null;
   }
 
   /** What is still attached, so tests can prove reconnects leave nothing dangling. */
-  debugCounts(): { openEventStreams: number; retryPending: boolean; listeners: number } {
-    return { openEventStreams: this.openStreams, ...this.link.debugCounts() };
+  debugCounts(): { openEventStreams: number; retryPending: boolean; listeners: number; refreshPending: boolean } {
+    return { openEventStreams: this.openStreams, refreshPending: this.changed.busy, ...this.link.debugCounts() };
   }
 
-  private async onEvent(gen: number, event: DockerEvent): Promise<void> {
+  private onEvent(event: DockerEvent): void {
     const id = event.Actor?.ID ?? event.id;
-    if (event.Type !== 'container' || !id) return;
+    if (event.Type !== 'container' || typeof id !== 'string' || id === '') return;
     if (event.Action === 'destroy') {
+      this.changed.drop(id);
       this.forget(id);
       this.link.changed.emit();
       return;
     }
-    await this.refresh(gen, [id]);
+    this.changed.add(id);
   }
 
   private forget(id: string): void {
@@ -196,80 +198,94 @@ export class DockerEngine implements EngineAdapter {
   private async resync(gen: number): Promise<void> {
     const list = await this.docker.listContainers({ all: true, abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
     if (!this.link.isCurrent(gen)) return;
-    const fresh = await this.inspectAll(list);
+    const fresh = await Promise.all(list.map((summary) => this.inspectOne(gen, summary.Id, summary.Status)));
     if (!this.link.isCurrent(gen)) return;
-    this.containers = new Map(fresh.map((c) => [c.id, c]));
+    this.containers = new Map(fresh.filter((c): c is Container => c !== null).map((c) => [c.id, c]));
   }
 
-  /** Re-read some containers after events; a container that no longer exists is dropped. */
-  private async refresh(gen: number, ids: string[]): Promise<void> {
-    try {
-      const list = await this.docker.listContainers({ all: true, filters: { id: ids }, abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
-      const fresh = await this.inspectAll(list);
-      if (!this.link.isCurrent(gen)) return;
-      const found = new Set(fresh.map((c) => c.id));
-      for (const id of ids) if (!found.has(id) && !fresh.some((c) => c.id.startsWith(id))) this.forget(id);
-      for (const c of fresh) this.containers.set(c.id, { ...c, stats: this.containers.get(c.id)?.stats ?? null });
-      this.link.changed.emit();
-    } catch (err) {
-      this.fail(gen, err);
-    }
+  /**
+   * Re-read some containers (after events, or ones a list showed changed): inspect only — Docker's own
+   * status line arrives with the next sample's list. A container that no longer exists is dropped.
+   */
+  private async refresh(gen: number, ids: string[], statusLines?: ReadonlyMap<string, string>): Promise<void> {
+    if (!this.link.isCurrent(gen)) return;
+    const fresh = await Promise.all(ids.map((id) => this.inspectOne(gen, id, statusLines?.get(id))));
+    if (!this.link.isCurrent(gen)) return;
+    ids.forEach((id, i) => {
+      const c = fresh[i];
+      if (c === null) return;
+      if (c === undefined) this.forget(id);
+      else this.containers.set(c.id, { ...c, stats: this.containers.get(c.id)?.stats ?? null });
+    });
+    this.link.changed.emit();
   }
 
-  private async inspectAll(list: Docker.ContainerInfo[]): Promise<Container[]> {
-    const inspected = await Promise.all(
-      list.map((summary) =>
-        this.limit(async () => {
-          try {
-            const json = (await this.docker.getContainer(summary.Id).inspect({ abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) })) as InspectJson;
-            return containerFromInspect(json, summary.Status);
-          } catch (err) {
-            // Removed between list and inspect: not an engine failure.
-            if ((err as { statusCode?: number }).statusCode === 404) return null;
-            throw err;
-          }
-        }),
-      ),
-    );
-    return inspected.filter((c): c is Container => c !== null);
+  /**
+   * One container as the world shows it; undefined when it no longer exists, null when it could not be
+   * read this time (it keeps what we knew). `statusLine` from a list, else one made from inspect.
+   */
+  private inspectOne(gen: number, id: string, statusLine: string | undefined): Promise<Container | null | undefined> {
+    return this.inspectLimit(async () => {
+      if (!this.link.isCurrent(gen)) return null;
+      try {
+        const json = (await this.docker.getContainer(id).inspect({ abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) })) as InspectJson;
+        const known = this.containers.get(json.Id);
+        const line = statusLine ?? (known && known.state === json.State?.Status ? known.status : statusFromInspect(json.State));
+        return containerFromInspect(json, line);
+      } catch (err) {
+        if (statusCode(err) === 404) return undefined;
+        if (!this.failed(gen, err, 'tenant')) reportError(`inspecting Docker container ${id.slice(0, 12)} at ${this.endpoint}`, err);
+        return null;
+      }
+    });
   }
 
-  async sample(): Promise<void> {
+  sample(): Promise<void> {
+    this.sampling ??= this.sampleOnce().finally(() => {
+      this.sampling = null;
+    });
+    return this.sampling;
+  }
+
+  private async sampleOnce(): Promise<void> {
     if (!this.link.connected || !this.host) return;
     const gen = this.link.now;
     const started = performance.now();
+    let list: Docker.ContainerInfo[];
     try {
       // One list per sample keeps status lines fresh, proves the engine alive, and heals any missed event.
-      const list = await this.docker.listContainers({ all: true, abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
-      if (!this.link.isCurrent(gen)) return;
-      await this.reconcile(gen, list);
-      const live = [...this.containers.values()].filter((c) => c.state === 'running' || c.state === 'paused');
-      const answers = await Promise.all(live.map((c) => this.limit(() => this.readOne(c.id))));
-      if (!this.link.isCurrent(gen)) return;
-      const hostCpus = this.host.cpus;
-      for (const c of this.containers.values()) {
-        const reading = answers[live.indexOf(c)];
-        if (!reading) {
-          this.readings.delete(c.id);
-          if (c.stats) this.containers.set(c.id, { ...c, stats: null });
-          continue;
-        }
-        const stats = statsBetween(this.readings.get(c.id), reading, hostCpus);
-        this.readings.set(c.id, reading);
-        this.containers.set(c.id, { ...c, stats });
-      }
-      this.sampleMs = performance.now() - started;
+      list = await this.docker.listContainers({ all: true, abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
     } catch (err) {
-      this.fail(gen, err);
+      this.failed(gen, err, 'liveness');
+      return;
     }
+    if (!this.link.isCurrent(gen)) return;
+    await this.reconcile(gen, list);
+    const live = [...this.containers.values()].filter((c) => c.state === 'running' || c.state === 'paused');
+    const answers = await Promise.all(live.map((c) => this.statsLimit(() => this.readOne(gen, c.id))));
+    if (!this.link.isCurrent(gen)) return;
+    const hostCpus = this.host.cpus;
+    const byId = new Map(live.map((c, i) => [c.id, answers[i]]));
+    for (const c of this.containers.values()) {
+      const reading = byId.get(c.id);
+      if (!reading) {
+        this.readings.delete(c.id);
+        if (c.stats) this.containers.set(c.id, { ...c, stats: null });
+        continue;
+      }
+      const stats = statsBetween(this.readings.get(c.id), reading, hostCpus);
+      this.readings.set(c.id, reading);
+      this.containers.set(c.id, { ...c, stats });
+    }
+    this.sampleMs = performance.now() - started;
   }
 
-  /** Status lines from the list; containers the events did not tell us about are fetched. */
+  /** Status lines from the list; containers the events did not tell us about are re-read. */
   private async reconcile(gen: number, list: Docker.ContainerInfo[]): Promise<void> {
-    const seen = new Set<string>();
+    const seen = new Map<string, string>();
     const unknown: string[] = [];
     for (const summary of list) {
-      seen.add(summary.Id);
+      seen.set(summary.Id, summary.Status);
       const known = this.containers.get(summary.Id);
       if (!known || known.state !== summary.State) unknown.push(summary.Id);
       else if (known.status !== summary.Status) this.containers.set(summary.Id, { ...known, status: summary.Status });
@@ -281,27 +297,31 @@ export class DockerEngine implements EngineAdapter {
         removed = true;
       }
     }
-    if (unknown.length > 0) await this.refresh(gen, unknown);
+    if (unknown.length > 0) await this.refresh(gen, unknown, seen);
     else if (removed) this.link.changed.emit();
   }
 
-  private async readOne(id: string): Promise<StatsReading | undefined> {
+  /** One container's counters; undefined when it has none this time (stopped, vanished, stuck, or the engine refused). */
+  private async readOne(gen: number, id: string): Promise<StatsReading | undefined> {
+    if (!this.link.isCurrent(gen)) return undefined;
     try {
       const container = this.docker.getContainer(id) as unknown as SignalledContainer;
       const json = await container.stats({ stream: false, 'one-shot': true, abortSignal: AbortSignal.timeout(STATS_TIMEOUT_MS) });
       return readStats(json, Date.now());
     } catch (err) {
       // A container that stopped or vanished mid-sample has no figures this time; the engine is fine.
-      const status = (err as { statusCode?: number }).statusCode;
-      if (status === 404 || status === 409) return undefined;
-      throw err;
+      const status = statusCode(err);
+      if (status !== 404 && status !== 409) this.failed(gen, err, 'tenant');
+      return undefined;
     }
   }
 
   async dispose(): Promise<void> {
     this.link.dispose();
-    this.agent.destroy();
+    this.changed.stop();
     this.closeEvents();
-    this.limit.clearQueue();
+    this.statsLimit.clearQueue();
+    this.inspectLimit.clearQueue();
+    this.agent.destroy();
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDockerError, dockerHint, hostFactsFromInfo } from './docker-host';
+import { describeDockerError, dockerHint, hostFactsFromInfo, isConnectionLoss } from './docker-host';
 
 describe('hostFactsFromInfo', () => {
   it('reads identity and capacity', () => {
@@ -34,5 +34,22 @@ describe('dockerHint', () => {
     { err: undefined, want: /reconnects on its own/ },
   ])('$want', ({ err, want }) => {
     expect(dockerHint(err)).toMatch(want);
+  });
+});
+
+describe('isConnectionLoss', () => {
+  it.each([
+    { name: 'list refused', err: { code: 'ECONNREFUSED' }, call: 'liveness', want: true },
+    { name: 'list answered 500', err: { statusCode: 500, message: '(HTTP code 500) server error' }, call: 'liveness', want: true },
+    { name: 'ping timed out', err: { name: 'TimeoutError' }, call: 'liveness', want: true },
+    { name: "one container's stats timed out", err: { name: 'TimeoutError' }, call: 'tenant', want: false },
+    { name: "one container's stats answered 500", err: { statusCode: 500 }, call: 'tenant', want: false },
+    { name: 'inspect of a removed container', err: { statusCode: 404 }, call: 'tenant', want: false },
+    { name: 'stats call refused: dockerd is gone', err: { code: 'ECONNREFUSED' }, call: 'tenant', want: true },
+    { name: 'socket reset mid-answer', err: { code: 'ECONNRESET' }, call: 'tenant', want: true },
+    { name: 'socket hang up', err: new Error('socket hang up'), call: 'tenant', want: true },
+    { name: 'nothing useful', err: undefined, call: 'tenant', want: false },
+  ] as const)('$name → $want', ({ err, call, want }) => {
+    expect(isConnectionLoss(err, call)).toBe(want);
   });
 });

@@ -23,6 +23,22 @@ export function hostFactsFromInfo(info: InfoJson, local: boolean): HostFacts {
   };
 }
 
+/** Socket-level failures: the engine itself cannot be reached, whichever call noticed it. */
+const LOST_CODES = new Set(['ENOENT', 'ECONNREFUSED', 'EACCES', 'ECONNRESET', 'EPIPE', 'ENOTCONN', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN']);
+
+/**
+ * The one predicate that decides "the connection is lost" for the Docker adapter. A failed ping, list
+ * or event stream always means it (those calls are how the adapter knows the engine is alive); any
+ * other call — one container's stats or inspect — loses the connection only when the failure is at the
+ * socket, not in the answer: a 500, a 404 or a timeout there is that container's missing figures.
+ */
+export function isConnectionLoss(err: unknown, call: 'liveness' | 'tenant'): boolean {
+  if (call === 'liveness') return true;
+  const e = err as { code?: unknown; message?: unknown } | undefined;
+  if (typeof e?.code === 'string' && LOST_CODES.has(e.code)) return true;
+  return typeof e?.message === 'string' && /socket hang up/i.test(e.message);
+}
+
 /** A human reason for a failed call, naming the endpoint where that helps. */
 export function describeDockerError(err: unknown, endpoint: string): string {
   const e = err as { code?: string; message?: string; name?: string; statusCode?: number } | undefined;
