@@ -4,13 +4,13 @@ import type { LocalMachine } from './local-machine';
 import { buildWorld, type EngineEntry } from './world';
 
 const GiB = 1024 ** 3;
-const local: LocalMachine = { machineId: 'm1', hostname: 'box', cpus: 2, memoryBytes: 24 * GiB, kernel: '6.1.0-local', os: 'Debian 12' };
+const local: LocalMachine = { machineId: 'm1', hostname: 'box', cpus: 2, memoryBytes: 24 * GiB, kernel: '6.1.0-18-amd64', os: 'Debian 12' };
 
 const report = (host: HostFacts | null, patch: Partial<EngineReport> = {}): EngineReport => ({
   status: host ? { state: 'connected' } : { state: 'unreachable', reason: 'no socket', since: 0, nextRetryAt: null },
   version: null, host, containers: [], vms: [], sampleMs: null, hint: null, ...patch,
 });
-const dockerFacts: HostFacts = { hostname: 'box', cpus: 2, memoryBytes: 24 * GiB, kernel: '6.1.0-docker', os: 'Debian GNU/Linux 12', local: true };
+const dockerFacts: HostFacts = { hostname: 'box', cpus: 2, memoryBytes: 24 * GiB, kernel: '6.1.0-18-amd64', os: 'Debian GNU/Linux 12', local: true };
 const libvirtFacts: HostFacts = { hostname: 'box', cpus: 2, memoryBytes: 24 * GiB - 4096, kernel: '', os: '', local: true };
 
 const entry = (kind: EngineEntry['kind'], endpoint: string, r: EngineReport, isLocal = true): EngineEntry => ({ kind, endpoint, local: isLocal, report: r });
@@ -24,6 +24,27 @@ describe('buildWorld', () => {
       name: 'docker and libvirt on this machine are one host',
       engines: [entry('docker', '/var/run/docker.sock', report(dockerFacts)), entry('libvirt', 'qemu:///system', report(libvirtFacts))],
       hosts: [{ id: 'machine:m1', engines: ['docker', 'libvirt'] }],
+    },
+    {
+      name: 'libvirt naming this machine by its FQDN and Docker by its short name are one street',
+      engines: [
+        entry('docker', '/var/run/docker.sock', report(dockerFacts)),
+        entry('libvirt', 'qemu:///system', report({ ...libvirtFacts, hostname: 'box.lab.example.org' })),
+      ],
+      hosts: [{ id: 'machine:m1', engines: ['docker', 'libvirt'] }],
+    },
+    {
+      name: 'the same FQDN/short-name split on a remote machine is one street too',
+      engines: [
+        entry('docker', 'tcp://far:2375', report({ ...dockerFacts, hostname: 'far', local: false }), false),
+        entry('libvirt', 'qemu+ssh://far/system', report({ ...libvirtFacts, hostname: 'far.example.org', local: false }), false),
+      ],
+      hosts: [{ id: 'host:far/2', engines: ['docker', 'libvirt'] }],
+    },
+    {
+      name: 'a local socket into a VM with its own kernel is another street',
+      engines: [entry('docker', '/var/run/docker.sock', report({ ...dockerFacts, hostname: 'docker-desktop', kernel: '6.6.16-linuxkit' }))],
+      hosts: [{ id: 'host:docker-desktop/2', engines: ['docker'] }],
     },
     {
       name: 'an engine that never answered on a local socket still stands on this machine',
@@ -56,7 +77,7 @@ describe('buildWorld', () => {
   it('takes capacity and kernel from the engines, the local usage only for this machine', () => {
     const w = world([entry('libvirt', 'qemu:///system', report(libvirtFacts)), entry('docker', '/var/run/docker.sock', report(dockerFacts))]);
     const [host] = w.hosts;
-    expect(host).toMatchObject({ name: 'box', cpus: 2, memoryBytes: 24 * GiB - 4096, kernel: '6.1.0-docker', os: 'Debian GNU/Linux 12', usage: { cpuCores: 0.5 } });
+    expect(host).toMatchObject({ name: 'box', cpus: 2, memoryBytes: 24 * GiB - 4096, kernel: '6.1.0-18-amd64', os: 'Debian GNU/Linux 12', usage: { cpuCores: 0.5 } });
     expect(host?.engines.map((e) => e.id)).toEqual(['libvirt:qemu:///system', 'docker:/var/run/docker.sock']);
     expect(host?.accounting.cpu.host).toBe(0.5);
     expect(w).toMatchObject({ seq: 7, at: 1000, sampleIntervalSeconds: 2 });
@@ -64,7 +85,7 @@ describe('buildWorld', () => {
 
   it('falls back to this machine\'s own facts before any engine answers', () => {
     const [host] = world([entry('docker', '/var/run/docker.sock', report(null))]).hosts;
-    expect(host).toMatchObject({ name: 'box', cpus: 2, kernel: '6.1.0-local', os: 'Debian 12' });
+    expect(host).toMatchObject({ name: 'box', cpus: 2, kernel: '6.1.0-18-amd64', os: 'Debian 12' });
     expect(host?.engines[0]?.status.state).toBe('unreachable');
   });
 });

@@ -83,7 +83,8 @@ function hostOf(group: Group, local: LocalMachine | null, localUsage: HostUsage 
   const engines = group.entries.map(engineOf);
   return {
     id: group.id,
-    name: pick((f) => f.hostname, (v) => v !== '', mine?.hostname ?? group.entries[0]?.endpoint ?? ''),
+    // This machine is named as it names itself; engines disagree (FQDN or short name).
+    name: mine?.hostname || pick((f) => f.hostname, (v) => v !== '', group.entries[0]?.endpoint ?? ''),
     cpus,
     memoryBytes,
     kernel: pick((f) => f.kernel, (v) => v !== '', mine?.kernel ?? ''),
