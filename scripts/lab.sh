@@ -4,7 +4,10 @@
 #   scripts/lab.sh demo   start sample containers (and tiny VMs) with varied limits and loads
 #   scripts/lab.sh down   remove what `demo` made (engines keep running)
 #   scripts/lab.sh stop-docker | stop-libvirt   stop one daemon (tests use these to prove reconnection)
+#   scripts/lab.sh owns dockerd|libvirtd       exit 0 when the running daemon is one the lab started
 # Idempotent: a daemon is started only when it does not answer; a stale pid file is cleared.
+# A daemon the lab starts is marked as the lab's (its pid under $OWNED_DIR). Only marked daemons are
+# ever stopped — by `stop-*` and so by the tests — so a developer's own dockerd or libvirtd is never touched.
 set -euo pipefail
 
 IMAGE=${NEIGHBORHOOD_IMAGE:-neighborhood/busybox:latest}
@@ -13,6 +16,7 @@ LIBVIRT_URI=qemu:///system
 IMAGES_DIR=/var/lib/libvirt/images
 LOG_DIR=/var/log/neighborhood-lab
 DOCKER=/usr/bin/docker
+OWNED_DIR=/run/neighborhood-lab
 
 need_root() { [ "$(id -u)" = 0 ] || { echo "lab.sh: run as root" >&2; exit 1; }; }
 log() { echo "lab: $*"; }
@@ -21,6 +25,18 @@ wait_for() { # wait_for <seconds> <command...>
   local limit=$1; shift
   for _ in $(seq 1 $((limit * 4))); do "$@" >/dev/null 2>&1 && return 0; sleep 0.25; done
   return 1
+}
+
+mark_owned() { # mark_owned <daemon name> <pid>
+  mkdir -p "$OWNED_DIR"
+  echo "$2" >"$OWNED_DIR/$1.pid"
+}
+
+owned_pid() { # prints the pid of the running daemon the lab started, or fails
+  local name=$1 pid
+  pid=$(cat "$OWNED_DIR/$name.pid" 2>/dev/null) || return 1
+  [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$name" ] || return 1
+  echo "$pid"
 }
 
 clear_stale_pid() { # a pid file whose process is gone stops the daemon from starting
@@ -48,6 +64,7 @@ start_dockerd() {
   log "starting dockerd"
   setsid nohup /usr/sbin/dockerd >"$LOG_DIR/dockerd.log" 2>&1 </dev/null &
   wait_for 60 $DOCKER info || { tail -20 "$LOG_DIR/dockerd.log" >&2; echo "dockerd did not start" >&2; exit 1; }
+  mark_owned dockerd "$(cat /var/run/docker.pid)"
 }
 
 prepare_libvirt() {
@@ -74,6 +91,7 @@ start_libvirtd() {
   log "starting libvirtd"
   libvirtd -d
   wait_for 60 virsh -c "$LIBVIRT_URI" version || { echo "libvirtd did not start" >&2; exit 1; }
+  mark_owned libvirtd "$(cat /var/run/libvirtd.pid)"
 }
 
 build_image() {
@@ -176,21 +194,31 @@ cmd_down() {
   log "down: demo containers and VMs removed"
 }
 
-stop_daemon() { # stop_daemon <pidfile> <process name>: TERM, wait, then KILL
-  local pidfile=$1 name=$2 pid
-  pid=$(cat "$pidfile" 2>/dev/null || pgrep -xo "$name" || true)
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || { log "$name is not running"; return 0; }
+stop_daemon() { # stop_daemon <process name>: TERM, wait, then KILL — only a daemon the lab started
+  local name=$1 pid
+  if ! pid=$(owned_pid "$name"); then
+    if pgrep -x "$name" >/dev/null; then
+      echo "lab.sh: the running $name was not started by the lab; refusing to stop it" >&2
+      exit 3
+    fi
+    log "$name is not running"
+    return 0
+  fi
   kill -TERM "$pid"
   for _ in $(seq 1 80); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
   kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+  rm -f "$OWNED_DIR/$name.pid"
   log "$name stopped"
 }
 
 case "${1:-}" in
-  stop-docker) need_root; stop_daemon /var/run/docker.pid dockerd ;;
-  stop-libvirt) need_root; stop_daemon /var/run/libvirtd.pid libvirtd ;;
+  stop-docker) need_root; stop_daemon dockerd ;;
+  stop-libvirt) need_root; stop_daemon libvirtd ;;
+  owns)
+    case "${2:-}" in dockerd | libvirtd) ;; *) echo "usage: $0 owns dockerd|libvirtd" >&2; exit 2 ;; esac
+    owned_pid "$2" >/dev/null ;;
   up) cmd_up ;;
   demo) cmd_demo ;;
   down) cmd_down ;;
-  *) echo "usage: $0 up|demo|down|stop-docker|stop-libvirt" >&2; exit 2 ;;
+  *) echo "usage: $0 up|demo|down|stop-docker|stop-libvirt|owns <daemon>" >&2; exit 2 ;;
 esac

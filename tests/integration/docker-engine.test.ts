@@ -5,11 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src-main/core/create-core';
 import { DockerEngine } from '../../src-main/core/docker/docker-engine';
 import { IN_CI, TestContainers, dockerAnswers, uniqueName } from '../support/engines';
+import { lab, mayStop } from '../support/lab';
 import { containerNamed, engineOfKind, waitForWorld } from '../support/world-waits';
 
 const MiB = 1024 * 1024;
 const available = await dockerAnswers();
 if (IN_CI && !available) throw new Error('CI=true but dockerd does not answer: run scripts/lab.sh up first');
+const mayStopDocker = available && (await mayStop('dockerd'));
 
 describe.skipIf(!available)('Docker engine (real dockerd)', () => {
   const containers = new TestContainers();
@@ -82,7 +84,7 @@ describe.skipIf(!available)('Docker engine (real dockerd)', () => {
     }
   });
 
-  it('shows dockerd stopping as unreachable with the reason and reconnects when it is back, leaving nothing dangling', async () => {
+  it.skipIf(!mayStopDocker)('shows dockerd stopping as unreachable with the reason and reconnects when it is back, leaving nothing dangling', async () => {
     // Containers of ours that ignore SIGTERM would hold dockerd's shutdown for 10 s each.
     await containers.cleanup();
     const adapter = new DockerEngine();
@@ -93,7 +95,7 @@ describe.skipIf(!available)('Docker engine (real dockerd)', () => {
       expect(before).toMatchObject({ openEventStreams: 1, retryPending: false });
 
       // dockerd stops its containers before it exits; "dies" is the moment its process is gone.
-      await runLab('stop-docker');
+      await lab('stop-docker');
       const down = await waitForWorld(own.hub, (w) => engineOfKind(w, 'docker')?.status.state === 'unreachable', 5000, 'unreachable');
       console.info(`dockerd gone → unreachable in ${Math.round(down.ms)} ms`);
       const status = engineOfKind(down.world, 'docker')!.status;
@@ -102,7 +104,7 @@ describe.skipIf(!available)('Docker engine (real dockerd)', () => {
       // Several failed retries happen while the daemon is away.
       await new Promise((r) => setTimeout(r, 3000));
 
-      await runLab('up');
+      await lab('up');
       const back = await waitForWorld(own.hub, (w) => engineOfKind(w, 'docker')?.status.state === 'connected', 5000, 'reconnected');
       console.info(`dockerd back → connected in ${Math.round(back.ms)} ms`);
       expect(adapter.debugCounts()).toEqual(before);
@@ -114,7 +116,3 @@ describe.skipIf(!available)('Docker engine (real dockerd)', () => {
   }, 120_000);
 });
 
-async function runLab(command: string): Promise<void> {
-  const { run } = await import('../support/engines');
-  await run('scripts/lab.sh', [command], { cwd: new URL('../..', import.meta.url).pathname, timeout: 90_000 });
-}

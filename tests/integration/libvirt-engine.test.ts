@@ -7,14 +7,15 @@ import type { World } from '../../src-main/contract';
 import { createCore, type Core } from '../../src-main/core/create-core';
 import { DockerEngine } from '../../src-main/core/docker/docker-engine';
 import { LibvirtEngine } from '../../src-main/core/libvirt/libvirt-engine';
-import { run, uniqueName } from '../support/engines';
+import { uniqueName } from '../support/engines';
+import { lab, mayStop } from '../support/lab';
 import { LIBVIRT_URI, TestVms, requireLibvirt } from '../support/vms';
 import { engineOfKind, waitForWorld } from '../support/world-waits';
 
 const MiB = 1024 * 1024;
 const available = await requireLibvirt();
 const vmNamed = (w: World, name: string) => w.hosts.flatMap((h) => h.engines.flatMap((e) => e.vms)).find((v) => v.name === name);
-const runLab = (command: string) => run('scripts/lab.sh', [command], { cwd: new URL('../..', import.meta.url).pathname, timeout: 90_000 });
+const mayStopLibvirt = available && (await mayStop('libvirtd'));
 
 describe.skipIf(!available)('libvirt engine (real libvirtd + QEMU)', () => {
   const vms = new TestVms();
@@ -78,7 +79,7 @@ describe.skipIf(!available)('libvirt engine (real libvirtd + QEMU)', () => {
     }
   });
 
-  it('shows libvirtd stopping as unreachable with the reason and reconnects when it is back, leaving nothing dangling', async () => {
+  it.skipIf(!mayStopLibvirt)('shows libvirtd stopping as unreachable with the reason and reconnects when it is back, leaving nothing dangling', async () => {
     const adapter = new LibvirtEngine({ uri: LIBVIRT_URI });
     const own = await createCore({ settingsPath: null, adapters: [adapter] });
     try {
@@ -86,7 +87,7 @@ describe.skipIf(!available)('libvirt engine (real libvirtd + QEMU)', () => {
       const before = adapter.debugCounts();
       expect(before).toMatchObject({ connected: true, retryPending: false, detachers: 2 });
 
-      await runLab('stop-libvirt');
+      await lab('stop-libvirt');
       const down = await waitForWorld(own.hub, (w) => engineOfKind(w, 'libvirt')?.status.state === 'unreachable', 5000, 'unreachable');
       const status = engineOfKind(down.world, 'libvirt')!.status;
       expect(status.state === 'unreachable' && status.reason).toMatch(/\S/);
@@ -94,7 +95,7 @@ describe.skipIf(!available)('libvirt engine (real libvirtd + QEMU)', () => {
       console.info(`libvirtd gone → unreachable in ${Math.round(down.ms)} ms: ${status.state === 'unreachable' ? status.reason : ''}`);
       await new Promise((r) => setTimeout(r, 3000));
 
-      await runLab('up');
+      await lab('up');
       const back = await waitForWorld(own.hub, (w) => engineOfKind(w, 'libvirt')?.status.state === 'connected', 5000, 'reconnected');
       console.info(`libvirtd back → connected in ${Math.round(back.ms)} ms`);
       expect(adapter.debugCounts()).toEqual(before);
