@@ -1,5 +1,22 @@
 /** The one map window, hardened: isolated, sandboxed, no Node in the page, shown only when painted. */
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, type WebPreferences } from 'electron';
+
+/**
+ * Exported so a test can hold the window to them. Insecure content stays at Electron's default (refused);
+ * Auxclick is off so a middle-click cannot open a link around `setWindowOpenHandler`.
+ */
+export const mapWebPreferences = (preloadPath: string): WebPreferences => ({
+  preload: preloadPath,
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInSubFrames: false,
+  nodeIntegrationInWorker: false,
+  webSecurity: true,
+  webviewTag: false,
+  disableBlinkFeatures: 'Auxclick',
+  spellcheck: false,
+});
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
   return new BrowserWindow({
@@ -10,14 +27,6 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     title: 'Neighborhood',
     show: false,
     backgroundColor: '#101418',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
-    },
+    webPreferences: mapWebPreferences(preloadPath),
   });
 }

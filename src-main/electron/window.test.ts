@@ -1,0 +1,35 @@
+/** The map window's options, held to the hardening the app relies on. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fake, type FakeBrowserWindow } from './testing/fake-electron';
+import { createMainWindow } from './window';
+
+vi.mock('electron', () => import('./testing/fake-electron').then((m) => m.electronModule));
+
+beforeEach(() => fake.reset());
+
+describe('createMainWindow', () => {
+  it('is isolated, sandboxed, without Node, web security on, Auxclick off, no insecure content', () => {
+    const window = createMainWindow('/app/out/preload/preload.cjs') as unknown as FakeBrowserWindow;
+    const prefs = window.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      preload: '/app/out/preload/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
+    });
+    expect(prefs.allowRunningInsecureContent).not.toBe(true);
+    expect(prefs.nodeIntegrationInSubFrames).not.toBe(true);
+    expect(prefs.nodeIntegrationInWorker).not.toBe(true);
+    expect(prefs.webviewTag).not.toBe(true);
+    expect(prefs.experimentalFeatures).not.toBe(true);
+    expect(prefs.enableBlinkFeatures).toBeUndefined();
+  });
+
+  it('stays hidden until painted', () => {
+    const window = createMainWindow('/p.cjs') as unknown as FakeBrowserWindow;
+    expect(window.options.show).toBe(false);
+    expect(window.options.backgroundColor).toBeTypeOf('string');
+  });
+});
