@@ -1,14 +1,32 @@
 /**
- * Browser mode demands a token on every HTTP request and WebSocket. The page is opened with
- * `?token=…`; the server answers with an HttpOnly, SameSite=Strict cookie so the page's own assets and
- * its WebSocket carry the token without it living in script-readable storage.
+ * Browser mode demands a token on every HTTP request and WebSocket. The printed address carries it as
+ * `?token=…`; the server answers with a redirect to the app's per-instance path prefix and an HttpOnly,
+ * SameSite=Strict cookie scoped to that prefix. Cookies ignore ports, so a `Path=/` cookie on 127.0.0.1
+ * would reach every other local web server the user opens; one scoped to a path derived from the token
+ * reaches only this instance.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const TOKEN_COOKIE = 'neighborhood_token';
 
+/** URL- and cookie-safe without encoding, and long enough not to be guessed. */
+const TOKEN_SHAPE = /^[A-Za-z0-9._~-]{16,256}$/;
+
 export const newToken = (): string => randomBytes(24).toString('base64url');
+
+/** Why a given token cannot be used, or null when it can. */
+export function tokenProblem(token: string): string | null {
+  if (token.length < 16) return 'the token must be at least 16 characters';
+  if (token.length > 256) return 'the token must be at most 256 characters';
+  if (!TOKEN_SHAPE.test(token)) return 'the token may contain only letters, digits and . _ ~ - (it travels in a URL and a cookie)';
+  return null;
+}
+
+/** `/<16 chars>/`: where this instance's app lives. Derived one-way, so it reveals nothing of the token. */
+export function pathPrefix(token: string): string {
+  const digest = createHash('sha256').update(`neighborhood-path:${token}`).digest('base64url');
+  return `/${digest.slice(0, 16)}/`;
+}
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -16,45 +34,24 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function cookieValue(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
+/** The first cookie of that name in a Cookie header; null when absent. Never throws. */
+export function cookieValue(header: unknown, name: string): string | null {
+  if (typeof header !== 'string') return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }
   return null;
 }
 
 /** Where the request's token came from, or null when it has none or a wrong one. */
-export function presentedToken(req: Pick<IncomingMessage, 'url' | 'headers'>, token: string): 'query' | 'cookie' | null {
-  const query = new URL(req.url ?? '/', 'http://x').searchParams.get('token');
-  if (query !== null && sameSecret(query, token)) return 'query';
-  const cookie = cookieValue(req.headers.cookie, TOKEN_COOKIE);
-  if (cookie !== null && sameSecret(cookie, token)) return 'cookie';
+export function presentedToken(query: URLSearchParams, cookieHeader: unknown, token: string): 'query' | 'cookie' | null {
+  const fromQuery = query.get('token');
+  if (fromQuery !== null && sameSecret(fromQuery, token)) return 'query';
+  const fromCookie = cookieValue(cookieHeader, TOKEN_COOKIE);
+  if (fromCookie !== null && sameSecret(fromCookie, token)) return 'cookie';
   return null;
 }
 
-export const tokenCookie = (token: string): string => `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-
-/**
- * A Host header naming anything but the address we serve on is a DNS-rebinding attempt: a hostile page
- * whose name now resolves to 127.0.0.1. Only our own address (and localhost names on loopback) pass.
- */
-export function hostAllowed(hostHeader: string | undefined, boundHost: string, port: number): boolean {
-  if (!hostHeader) return false;
-  const allowed = new Set([`${boundHost}:${port}`]);
-  if (boundHost === '127.0.0.1' || boundHost === '::1' || boundHost === 'localhost') {
-    for (const name of ['127.0.0.1', 'localhost', '[::1]']) allowed.add(`${name}:${port}`);
-  }
-  if (boundHost.includes(':')) allowed.add(`[${boundHost}]:${port}`);
-  return allowed.has(hostHeader.toLowerCase());
-}
-
-/** A browser's WebSocket must come from our own page: its Origin must name our address. */
-export function originAllowed(origin: string | undefined, hostHeader: string | undefined): boolean {
-  if (!origin) return true; // not a browser (no cross-site risk); the token still applies
-  try {
-    return new URL(origin).host === hostHeader?.toLowerCase();
-  } catch {
-    return false;
-  }
-}
+export const tokenCookie = (token: string, prefix: string): string => `${TOKEN_COOKIE}=${token}; Path=${prefix}; HttpOnly; SameSite=Strict`;
