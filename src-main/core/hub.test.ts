@@ -37,7 +37,7 @@ describe('Hub loops', () => {
   ])('$name is reported and the loop goes on', async ({ sample }) => {
     const reported: string[] = [];
     restore = setErrorReporter((context, error) => reported.push(`${context}: ${(error as Error).message}`));
-    const a = adapter(sample as () => Promise<void>);
+    const a = adapter(sample);
     const hub = new Hub({ adapters: [a], sampleIntervalSeconds: 0.05, local: null, usageProbe: null });
     hub.start();
     await wait(400);

@@ -33,5 +33,5 @@ export function validateRequest<C extends InvokeChannel>(channel: C, request: un
     const detail = result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')} ${i.message}` : i.message)).join('; ');
     throw new ValidationError(`Invalid request for ${channel}: ${detail}`);
   }
-  return result.data as RequestOf<C>;
+  return result.data;
 }

@@ -31,7 +31,7 @@ export async function openDockerEvents(docker: Docker, options: OpenEventsOption
   const deadline = setTimeout(() => abort.abort(new DOMException('the event stream did not open in time', 'TimeoutError')), options.connectTimeoutMs);
   let stream: NodeJS.ReadableStream;
   try {
-    stream = (await docker.getEvents({ filters: options.filters, abortSignal: abort.signal })) as NodeJS.ReadableStream;
+    stream = (await docker.getEvents({ filters: options.filters, abortSignal: abort.signal }));
   } finally {
     clearTimeout(deadline);
   }

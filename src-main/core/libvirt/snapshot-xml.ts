@@ -22,7 +22,7 @@ export function parseSnapshotXml(xml: string): SnapshotXmlFacts {
   const str = (v: unknown): string => (typeof v === 'string' ? v : '');
   const state = str(root.state);
   const memory = root.memory as Record<string, unknown> | undefined;
-  const memoryMode = typeof memory?.['@snapshot'] === 'string' ? (memory['@snapshot'] as string) : null;
+  const memoryMode = typeof memory?.['@snapshot'] === 'string' ? memory['@snapshot'] : null;
   const created = Number(str(root.creationTime));
   return {
     description: str(root.description),
