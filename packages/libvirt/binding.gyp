@@ -5,6 +5,7 @@
       "sources": [
         "src/addon.cc",
         "src/args.cc",
+        "src/completions.cc",
         "src/conn_state.cc",
         "src/connection.cc",
         "src/constants.cc",
@@ -12,6 +13,7 @@
         "src/domains.cc",
         "src/event_loop.cc",
         "src/events.cc",
+        "src/lanes.cc",
         "src/snapshots.cc",
         "src/stats.cc",
         "src/status.cc",

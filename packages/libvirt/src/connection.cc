@@ -22,11 +22,10 @@ std::string VersionString(unsigned long v) {
 }
 
 // Runs a query that returns a libvirt-allocated string.
-Napi::Value StringQuery(Napi::Env env, const StatePtr& st, const char* name,
-                        char* (*query)(virConnectPtr)) {
+Napi::Value StringQuery(Napi::Env env, const StatePtr& st, char* (*query)(virConnectPtr)) {
   auto out = std::make_shared<std::string>();
-  return Task::Run(
-      env, name,
+  return Task::Start(
+      env, st->query,
       [st, out, query]() {
         ConnRef c(st);
         if (!c) return Status::Closed();
@@ -40,6 +39,10 @@ Napi::Value StringQuery(Napi::Env env, const StatePtr& st, const char* name,
 
 char* GetHostname(virConnectPtr c) { return virConnectGetHostname(c); }
 char* GetCapabilities(virConnectPtr c) { return virConnectGetCapabilities(c); }
+// NULLs: the hypervisor's defaults (emulator, arch, machine, virt type).
+char* GetDomainCapabilities(virConnectPtr c) {
+  return virConnectGetDomainCapabilities(c, nullptr, nullptr, nullptr, nullptr, 0);
+}
 
 // The host counters of virNodeGetMemoryStats / virNodeGetCPUStats, by field name.
 using NodeCounters = std::vector<std::pair<std::string, unsigned long long>>;
@@ -99,6 +102,7 @@ Napi::Function NativeConnection::Define(Napi::Env env) {
           InstanceMethod<&NativeConnection::Hostname>("hostname"),
           InstanceMethod<&NativeConnection::NodeInfo>("nodeInfo"),
           InstanceMethod<&NativeConnection::Capabilities>("capabilities"),
+          InstanceMethod<&NativeConnection::DomainCapabilities>("domainCapabilities"),
           InstanceMethod<&NativeConnection::LibVersion>("libVersion"),
           InstanceMethod<&NativeConnection::HypervisorVersion>("hypervisorVersion"),
           InstanceMethod<&NativeConnection::HypervisorType>("hypervisorType"),
@@ -113,6 +117,7 @@ Napi::Function NativeConnection::Define(Napi::Env env) {
           InstanceMethod<&NativeConnection::Destroy>("destroy"),
           InstanceMethod<&NativeConnection::Suspend>("suspend"),
           InstanceMethod<&NativeConnection::Resume>("resume"),
+          InstanceMethod<&NativeConnection::Reboot>("reboot"),
           InstanceMethod<&NativeConnection::GetAllDomainStats>("getAllDomainStats"),
           InstanceMethod<&NativeConnection::ListSnapshots>("listSnapshots"),
           InstanceMethod<&NativeConnection::SnapshotXml>("snapshotXml"),
@@ -135,11 +140,10 @@ NativeConnection::NativeConnection(const Napi::CallbackInfo& info)
 }
 
 // Reached when a connection object is collected without close() (or at environment teardown).
-// Blocking here is acceptable for this fallback path; close() is the normal way out.
 NativeConnection::~NativeConnection() {
   if (!st_) return;
-  Teardown(st_);
-  ReleaseSink(st_);
+  virConnectPtr conn = Detach(st_);
+  if (conn != nullptr) TeardownInBackground(st_, conn);
 }
 
 Napi::Value NativeConnection::Open(const Napi::CallbackInfo& info) {
@@ -159,8 +163,7 @@ Napi::Value NativeConnection::Open(const Napi::CallbackInfo& info) {
     return d.Promise();
   }
 
-  auto st = std::make_shared<ConnState>();
-  st->uri = uri;
+  StatePtr st = ConnState::Create(uri);
   // The sink exists before the connection so the close callback has somewhere to post. Its
   // finalizer runs when it is released or when the environment is torn down; either way, mark it
   // dead so the event thread stops posting to it.
@@ -177,8 +180,9 @@ Napi::Value NativeConnection::Open(const Napi::CallbackInfo& info) {
   st->sink.Unref(env);
   st->sinkLive = true;
 
-  return Task::Run(
-      env, "libvirt:open",
+  // On the new connection's own query lane: a slow or hung open holds up nobody else.
+  return Task::Start(
+      env, st->query,
       [st, uri, readOnly]() {
         virConnectPtr conn =
             readOnly ? virConnectOpenReadOnly(uri.c_str()) : virConnectOpen(uri.c_str());
@@ -193,57 +197,26 @@ Napi::Value NativeConnection::Open(const Napi::CallbackInfo& info) {
         return env.GetInstanceData<AddonData>()->connectionClass.New(
             {Napi::External<StatePtr>::New(env, &copy)});
       },
-      [st](Napi::Env) { ReleaseSink(st); });
+      [st](Napi::Env) { Detach(st); });
 }
 
-void Teardown(const StatePtr& st) {
-  std::lock_guard<std::mutex> reg(st->regMu);
-  virConnectPtr conn;
-  {
-    std::lock_guard<std::mutex> lock(st->mu);
-    conn = st->conn;
-    st->conn = nullptr;  // from here on, new tasks see a closed connection
-  }
-  if (conn == nullptr) return;
-  if (st->lifecycleId >= 0) {
-    if (virConnectDomainEventDeregisterAny(conn, st->lifecycleId) < 0) ClearLibvirtError();
-    st->lifecycleId = -1;
-  }
-  if (st->closeCbRegistered) {
-    // Fails harmlessly if the callback already fired (libvirt drops it after one call).
-    if (virConnectUnregisterCloseCallback(conn, OnConnectionClosed) < 0) ClearLibvirtError();
-    st->closeCbRegistered = false;
-  }
-  // Drops our reference; tasks still running hold their own until they finish.
-  if (virConnectClose(conn) < 0) ClearLibvirtError();
-}
-
-void ReleaseSink(const StatePtr& st) {
-  std::lock_guard<std::mutex> lock(st->mu);
-  if (!st->sinkLive) return;
-  st->sinkLive = false;
-  st->sink.Release();
-}
-
+// close(): detaches at once (later calls are refused, events stop) and resolves when the teardown,
+// on the teardown lane, is done. A second close() resolves at once.
 Napi::Value NativeConnection::Close(const Napi::CallbackInfo& info) {
   StatePtr st = st_;
-  return Task::Run(
-      info.Env(), "libvirt:close",
-      [st]() {
-        Teardown(st);
-        return Status::Ok();
-      },
-      [st](Napi::Env env) {
-        ReleaseSink(st);
-        return env.Undefined();
-      });
+  virConnectPtr conn = Detach(st);
+  if (conn == nullptr) return Settled(info.Env(), Status::Ok());
+  return Task::Start(info.Env(), TeardownLane(), [st, conn]() {
+    Teardown(st, conn);
+    return Status::Ok();
+  });
 }
 
 Napi::Value NativeConnection::IsAlive(const Napi::CallbackInfo& info) {
   StatePtr st = st_;
   auto alive = std::make_shared<bool>(false);
-  return Task::Run(
-      info.Env(), "libvirt:isAlive",
+  return Task::Start(
+      info.Env(), st->query,
       [st, alive]() {
         ConnRef c(st);
         if (!c) return Status::Ok();  // a closed connection is simply not alive
@@ -256,18 +229,22 @@ Napi::Value NativeConnection::IsAlive(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value NativeConnection::Hostname(const Napi::CallbackInfo& info) {
-  return StringQuery(info.Env(), st_, "libvirt:hostname", GetHostname);
+  return StringQuery(info.Env(), st_, GetHostname);
 }
 
 Napi::Value NativeConnection::Capabilities(const Napi::CallbackInfo& info) {
-  return StringQuery(info.Env(), st_, "libvirt:capabilities", GetCapabilities);
+  return StringQuery(info.Env(), st_, GetCapabilities);
+}
+
+Napi::Value NativeConnection::DomainCapabilities(const Napi::CallbackInfo& info) {
+  return StringQuery(info.Env(), st_, GetDomainCapabilities);
 }
 
 Napi::Value NativeConnection::HypervisorType(const Napi::CallbackInfo& info) {
   StatePtr st = st_;
   auto out = std::make_shared<std::string>();
-  return Task::Run(
-      info.Env(), "libvirt:hypervisorType",
+  return Task::Start(
+      info.Env(), st->query,
       [st, out]() {
         ConnRef c(st);
         if (!c) return Status::Closed();
@@ -282,8 +259,8 @@ Napi::Value NativeConnection::HypervisorType(const Napi::CallbackInfo& info) {
 Napi::Value NativeConnection::NodeInfo(const Napi::CallbackInfo& info) {
   StatePtr st = st_;
   auto ni = std::make_shared<virNodeInfo>();
-  return Task::Run(
-      info.Env(), "libvirt:nodeInfo",
+  return Task::Start(
+      info.Env(), st->query,
       [st, ni]() {
         ConnRef c(st);
         if (!c) return Status::Closed();
@@ -307,8 +284,8 @@ Napi::Value NativeConnection::NodeInfo(const Napi::CallbackInfo& info) {
 Napi::Value NativeConnection::NodeMemoryStats(const Napi::CallbackInfo& info) {
   StatePtr st = st_;
   auto out = std::make_shared<NodeCounters>();
-  return Task::Run(
-      info.Env(), "libvirt:nodeMemoryStats",
+  return Task::Start(
+      info.Env(), st->query,
       [st, out]() {
         ConnRef c(st);
         if (!c) return Status::Closed();
@@ -331,8 +308,8 @@ Napi::Value NativeConnection::NodeMemoryStats(const Napi::CallbackInfo& info) {
 Napi::Value NativeConnection::NodeCpuStats(const Napi::CallbackInfo& info) {
   StatePtr st = st_;
   auto out = std::make_shared<NodeCounters>();
-  return Task::Run(
-      info.Env(), "libvirt:nodeCpuStats",
+  return Task::Start(
+      info.Env(), st->query,
       [st, out]() {
         ConnRef c(st);
         if (!c) return Status::Closed();
@@ -354,11 +331,11 @@ Napi::Value NativeConnection::NodeCpuStats(const Napi::CallbackInfo& info) {
 }
 
 // Shared by libVersion/hypervisorVersion: both fill an unsigned long.
-static Napi::Value VersionQuery(Napi::Env env, const StatePtr& st, const char* name,
+static Napi::Value VersionQuery(Napi::Env env, const StatePtr& st,
                                int (*query)(virConnectPtr, unsigned long*)) {
   auto v = std::make_shared<unsigned long>(0);
-  return Task::Run(
-      env, name,
+  return Task::Start(
+      env, st->query,
       [st, v, query]() {
         ConnRef c(st);
         if (!c) return Status::Closed();
@@ -369,11 +346,11 @@ static Napi::Value VersionQuery(Napi::Env env, const StatePtr& st, const char* n
 }
 
 Napi::Value NativeConnection::LibVersion(const Napi::CallbackInfo& info) {
-  return VersionQuery(info.Env(), st_, "libvirt:libVersion", virConnectGetLibVersion);
+  return VersionQuery(info.Env(), st_, virConnectGetLibVersion);
 }
 
 Napi::Value NativeConnection::HypervisorVersion(const Napi::CallbackInfo& info) {
-  return VersionQuery(info.Env(), st_, "libvirt:hypervisorVersion", virConnectGetVersion);
+  return VersionQuery(info.Env(), st_, virConnectGetVersion);
 }
 
 }  // namespace nbh

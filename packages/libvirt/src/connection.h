@@ -2,12 +2,14 @@
 //
 // Its methods are spread over files by topic (connection.cc: open/close/host facts;
 // domains.cc; stats.cc; snapshots.cc; events.cc). Each method validates its arguments on the JS
-// thread, then queues a Task that holds the shared ConnState, so a call in flight keeps the
-// state alive even if the JS object is collected or close() runs meanwhile.
+// thread, then queues a Task on one of the connection's lanes (query or action, see lanes.h) that
+// holds the shared ConnState, so a call in flight keeps the state alive even if the JS object is
+// collected or close() runs meanwhile.
 #pragma once
 
 #include <napi.h>
 
+#include "completions.h"
 #include "conn_state.h"
 
 namespace nbh {
@@ -20,6 +22,8 @@ class NativeConnection : public Napi::ObjectWrap<NativeConnection> {
   static Napi::Value Open(const Napi::CallbackInfo& info);
 
   explicit NativeConnection(const Napi::CallbackInfo& info);
+  // A connection collected without close(): detaches on the JS thread (cheap) and hands the
+  // teardown to the teardown lane, so the JS thread never blocks on libvirtd.
   ~NativeConnection() override;
 
  private:
@@ -29,6 +33,7 @@ class NativeConnection : public Napi::ObjectWrap<NativeConnection> {
   Napi::Value Hostname(const Napi::CallbackInfo& info);
   Napi::Value NodeInfo(const Napi::CallbackInfo& info);
   Napi::Value Capabilities(const Napi::CallbackInfo& info);
+  Napi::Value DomainCapabilities(const Napi::CallbackInfo& info);
   Napi::Value LibVersion(const Napi::CallbackInfo& info);
   Napi::Value HypervisorVersion(const Napi::CallbackInfo& info);
   Napi::Value HypervisorType(const Napi::CallbackInfo& info);
@@ -44,6 +49,7 @@ class NativeConnection : public Napi::ObjectWrap<NativeConnection> {
   Napi::Value Destroy(const Napi::CallbackInfo& info);
   Napi::Value Suspend(const Napi::CallbackInfo& info);
   Napi::Value Resume(const Napi::CallbackInfo& info);
+  Napi::Value Reboot(const Napi::CallbackInfo& info);
   // stats.cc
   Napi::Value GetAllDomainStats(const Napi::CallbackInfo& info);
   // snapshots.cc
@@ -58,21 +64,16 @@ class NativeConnection : public Napi::ObjectWrap<NativeConnection> {
   StatePtr st_;
 };
 
-// Per-environment data: the class constructor, so Open can instantiate it.
+// Per-environment data: the class constructor, so Open can instantiate it, and the channel that
+// brings completed tasks back to this environment's JS thread.
 struct AddonData {
   Napi::FunctionReference connectionClass;
+  ChannelPtr channel;
 };
 
 // Argument helpers: on a type mismatch they throw a TypeError (pending JS exception) and
 // return false; the caller then returns undefined immediately.
 bool ArgString(const Napi::CallbackInfo& info, size_t i, const char* what, std::string* out);
 bool ArgUint(const Napi::CallbackInfo& info, size_t i, const char* what, unsigned int* out);
-
-// Stops everything a connection registered and drops the binding's reference; returns after the
-// last libvirt callback registration is gone. Used by close() (on a pool thread) and by the
-// destructor when a connection is collected without close(). Safe to call more than once.
-void Teardown(const StatePtr& st);
-// Stops delivery to JS and releases the ThreadSafeFunction. JS thread only. Idempotent.
-void ReleaseSink(const StatePtr& st);
 
 }  // namespace nbh

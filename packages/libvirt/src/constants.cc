@@ -1,6 +1,7 @@
 // libvirt's numeric constants as compiled into this build. The TS wrapper carries its own copies
 // (so they exist even when the binding is unavailable); a test checks the two agree.
 #include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
 #include <napi.h>
 
 namespace nbh {
@@ -60,6 +61,30 @@ Napi::Object Constants(Napi::Env env) {
                               {"EOF", VIR_CONNECT_CLOSE_REASON_EOF},
                               {"KEEPALIVE", VIR_CONNECT_CLOSE_REASON_KEEPALIVE},
                               {"CLIENT", VIR_CONNECT_CLOSE_REASON_CLIENT}}));
+  // The virErrorNumber values ErrorCode names (its negative, binding-only codes are not libvirt's).
+  c.Set("ErrorCode", group({{"INTERNAL_ERROR", VIR_ERR_INTERNAL_ERROR},
+                            {"NO_SUPPORT", VIR_ERR_NO_SUPPORT},
+                            {"NO_CONNECT", VIR_ERR_NO_CONNECT},
+                            {"INVALID_CONN", VIR_ERR_INVALID_CONN},
+                            {"INVALID_ARG", VIR_ERR_INVALID_ARG},
+                            {"OPERATION_FAILED", VIR_ERR_OPERATION_FAILED},
+                            {"XML_ERROR", VIR_ERR_XML_ERROR},
+                            {"DOM_EXIST", VIR_ERR_DOM_EXIST},
+                            {"OPERATION_DENIED", VIR_ERR_OPERATION_DENIED},
+                            {"XML_DETAIL", VIR_ERR_XML_DETAIL},
+                            {"SYSTEM_ERROR", VIR_ERR_SYSTEM_ERROR},
+                            {"RPC", VIR_ERR_RPC},
+                            {"NO_DOMAIN", VIR_ERR_NO_DOMAIN},
+                            {"AUTH_FAILED", VIR_ERR_AUTH_FAILED},
+                            {"OPERATION_INVALID", VIR_ERR_OPERATION_INVALID},
+                            {"CONFIG_UNSUPPORTED", VIR_ERR_CONFIG_UNSUPPORTED},
+                            {"OPERATION_TIMEOUT", VIR_ERR_OPERATION_TIMEOUT},
+                            {"INVALID_DOMAIN_SNAPSHOT", VIR_ERR_INVALID_DOMAIN_SNAPSHOT},
+                            {"NO_DOMAIN_SNAPSHOT", VIR_ERR_NO_DOMAIN_SNAPSHOT},
+                            {"SNAPSHOT_REVERT_RISKY", VIR_ERR_SNAPSHOT_REVERT_RISKY},
+                            {"OPERATION_ABORTED", VIR_ERR_OPERATION_ABORTED},
+                            {"OPERATION_UNSUPPORTED", VIR_ERR_OPERATION_UNSUPPORTED},
+                            {"AGENT_UNRESPONSIVE", VIR_ERR_AGENT_UNRESPONSIVE}}));
   return c;
 }
 

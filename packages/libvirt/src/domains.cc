@@ -11,12 +11,12 @@ namespace nbh {
 
 namespace {
 
-// A lifecycle action on one domain found by UUID.
-Napi::Value DomainAction(const Napi::CallbackInfo& info, const StatePtr& st, const char* name,
+// A lifecycle action on one domain found by UUID (action lane).
+Napi::Value DomainAction(const Napi::CallbackInfo& info, const StatePtr& st,
                          int (*action)(virDomainPtr)) {
   std::string uuid;
   if (!ArgString(info, 0, "uuid", &uuid)) return info.Env().Undefined();
-  return Task::Run(info.Env(), name, [st, uuid, action]() {
+  return Task::Start(info.Env(), st->action, [st, uuid, action]() {
     ConnRef c(st);
     if (!c) return Status::Closed();
     DomainRef d(c.get(), uuid);
@@ -31,8 +31,8 @@ Napi::Value DomainAction(const Napi::CallbackInfo& info, const StatePtr& st, con
 Napi::Value NativeConnection::ListAllDomains(const Napi::CallbackInfo& info) {
   StatePtr st = st_;
   auto out = std::make_shared<std::vector<DomainSummary>>();
-  return Task::Run(
-      info.Env(), "libvirt:listAllDomains",
+  return Task::Start(
+      info.Env(), st->query,
       [st, out]() {
         ConnRef c(st);
         if (!c) return Status::Closed();
@@ -70,8 +70,8 @@ Napi::Value NativeConnection::DomainXml(const Napi::CallbackInfo& info) {
   }
   StatePtr st = st_;
   auto out = std::make_shared<std::string>();
-  return Task::Run(
-      info.Env(), "libvirt:domainXml",
+  return Task::Start(
+      info.Env(), st->query,
       [st, uuid, flags, out]() {
         ConnRef c(st);
         if (!c) return Status::Closed();
@@ -90,8 +90,8 @@ Napi::Value NativeConnection::DefineXml(const Napi::CallbackInfo& info) {
   if (!ArgString(info, 0, "xml", &xml)) return info.Env().Undefined();
   StatePtr st = st_;
   auto out = std::make_shared<DomainSummary>();
-  return Task::Run(
-      info.Env(), "libvirt:defineXml",
+  return Task::Start(
+      info.Env(), st->action,
       [st, xml, out]() {
         ConnRef c(st);
         if (!c) return Status::Closed();
@@ -110,7 +110,7 @@ Napi::Value NativeConnection::Undefine(const Napi::CallbackInfo& info) {
     return info.Env().Undefined();
   }
   StatePtr st = st_;
-  return Task::Run(info.Env(), "libvirt:undefine", [st, uuid, flags]() {
+  return Task::Start(info.Env(), st->action, [st, uuid, flags]() {
     ConnRef c(st);
     if (!c) return Status::Closed();
     DomainRef d(c.get(), uuid);
@@ -123,19 +123,24 @@ Napi::Value NativeConnection::Undefine(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value NativeConnection::Start(const Napi::CallbackInfo& info) {
-  return DomainAction(info, st_, "libvirt:start", virDomainCreate);
+  return DomainAction(info, st_, virDomainCreate);
 }
 Napi::Value NativeConnection::Shutdown(const Napi::CallbackInfo& info) {
-  return DomainAction(info, st_, "libvirt:shutdown", virDomainShutdown);
+  return DomainAction(info, st_, virDomainShutdown);
 }
 Napi::Value NativeConnection::Destroy(const Napi::CallbackInfo& info) {
-  return DomainAction(info, st_, "libvirt:destroy", virDomainDestroy);
+  return DomainAction(info, st_, virDomainDestroy);
 }
 Napi::Value NativeConnection::Suspend(const Napi::CallbackInfo& info) {
-  return DomainAction(info, st_, "libvirt:suspend", virDomainSuspend);
+  return DomainAction(info, st_, virDomainSuspend);
 }
 Napi::Value NativeConnection::Resume(const Napi::CallbackInfo& info) {
-  return DomainAction(info, st_, "libvirt:resume", virDomainResume);
+  return DomainAction(info, st_, virDomainResume);
+}
+// Flags 0: the hypervisor's default method (QEMU: ACPI, or the guest agent when configured).
+static int RebootDefault(virDomainPtr d) { return virDomainReboot(d, 0); }
+Napi::Value NativeConnection::Reboot(const Napi::CallbackInfo& info) {
+  return DomainAction(info, st_, RebootDefault);
 }
 
 }  // namespace nbh

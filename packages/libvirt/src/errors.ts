@@ -2,7 +2,10 @@
 
 /** A failed libvirt call: libvirt's error code (virErrorNumber), domain (virErrorDomain), level and message. */
 export class LibvirtError extends Error {
-  /** virErrorNumber, e.g. 42 (VIR_ERR_NO_DOMAIN); -1 when the binding itself is unavailable. */
+  /**
+   * virErrorNumber, e.g. 42 (VIR_ERR_NO_DOMAIN); negative for the binding's own conditions:
+   * -1 the binding is unavailable, -2 libvirt did not answer within the call's deadline.
+   */
   readonly code: number;
   /** virErrorDomain: which part of libvirt raised it, e.g. 10 (VIR_FROM_QEMU), 12 (VIR_FROM_TEST). */
   readonly domain: number;
@@ -34,6 +37,7 @@ export class LibvirtError extends Error {
 /** The libvirt error codes (virErrorNumber) callers most often branch on. */
 export const ErrorCode = {
   UNAVAILABLE: -1, // not a libvirt code: the binding could not be built or loaded
+  DEADLINE_EXCEEDED: -2, // not a libvirt code: libvirt did not answer within the call's deadline
   INTERNAL_ERROR: 1,
   NO_SUPPORT: 3,
   NO_CONNECT: 5,
@@ -43,13 +47,18 @@ export const ErrorCode = {
   XML_ERROR: 27,
   DOM_EXIST: 28,
   OPERATION_DENIED: 29, // e.g. a write on a read-only connection
+  XML_DETAIL: 35, // e.g. an invalid snapshot name ('/' in it, or a leading '.')
   SYSTEM_ERROR: 38,
   RPC: 39,
   NO_DOMAIN: 42,
   AUTH_FAILED: 45,
   OPERATION_INVALID: 55,
-  CONFIG_UNSUPPORTED: 67,
-  OPERATION_TIMEOUT: 68,
+  CONFIG_UNSUPPORTED: 67, // e.g. an internal snapshot of a raw disk, or of a running VM with pflash firmware
+  OPERATION_TIMEOUT: 68, // e.g. another job held the domain's state-change lock for 30 s
+  INVALID_DOMAIN_SNAPSHOT: 71,
   NO_DOMAIN_SNAPSHOT: 72,
+  SNAPSHOT_REVERT_RISKY: 77, // the revert needs SnapshotRevertFlags.FORCE
+  OPERATION_ABORTED: 78, // a domain job (e.g. a snapshot) was aborted
   OPERATION_UNSUPPORTED: 84,
+  AGENT_UNRESPONSIVE: 86, // e.g. a QUIESCE snapshot without a responding guest agent
 } as const;

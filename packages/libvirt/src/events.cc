@@ -4,6 +4,8 @@
 
 #include <libvirt/virterror.h>
 
+#include <cstdint>
+
 #include "connection.h"
 #include "status.h"
 #include "task.h"
@@ -50,14 +52,17 @@ void DeliverToJs(Napi::Env env, Napi::Function fn, std::nullptr_t*, Message* msg
 }
 
 void OnConnectionClosed(virConnectPtr /*conn*/, int reason, void* opaque) {
+  StatePtr st = FindState(reinterpret_cast<uintptr_t>(opaque));
+  if (!st) return;
   auto* msg = new Message(Message::kClose);
   msg->reason = reason;
-  static_cast<ConnState*>(opaque)->Post(msg);
+  st->Post(msg);
 }
 
 void RegisterConnectionWatch(ConnState* st, virConnectPtr conn) {
   std::lock_guard<std::mutex> reg(st->regMu);
-  if (virConnectRegisterCloseCallback(conn, OnConnectionClosed, st, nullptr) == 0) {
+  void* opaque = reinterpret_cast<void*>(static_cast<uintptr_t>(st->id));
+  if (virConnectRegisterCloseCallback(conn, OnConnectionClosed, opaque, nullptr) == 0) {
     st->closeCbRegistered = true;
   } else {
     ClearLibvirtError();
@@ -74,7 +79,7 @@ void RegisterConnectionWatch(ConnState* st, virConnectPtr conn) {
 Napi::Value NativeConnection::SetLifecycleEvents(const Napi::CallbackInfo& info) {
   bool enable = info.Length() > 0 && info[0].ToBoolean().Value();
   StatePtr st = st_;
-  return Task::Run(info.Env(), enable ? "libvirt:eventsOn" : "libvirt:eventsOff", [st, enable]() {
+  return Task::Start(info.Env(), st->query, [st, enable]() {
     std::lock_guard<std::mutex> reg(st->regMu);
     ConnRef c(st);
     if (!c) return enable ? Status::Closed() : Status::Ok();

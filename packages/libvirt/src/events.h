@@ -7,13 +7,13 @@
 
 namespace nbh {
 
-// virConnectRegisterCloseCallback target. opaque is the raw ConnState*: libvirt serialises this
-// callback against virConnectUnregisterCloseCallback, and Teardown unregisters it while holding
-// a StatePtr, so the state is alive whenever it runs. (No freecb: drivers that do not support
-// close callbacks accept the registration but never call freecb, which would leak.)
+// virConnectRegisterCloseCallback target. opaque is the state's id (see conn_state.h), looked up
+// when the callback runs, so it is harmless even if unregistering failed and the state is gone.
+// (No freecb, and no heap opaque: drivers that do not support close callbacks accept the
+// registration but never call freecb, which would leak.)
 void OnConnectionClosed(virConnectPtr conn, int reason, void* opaque);
 
-// Registers the close callback and keepalive right after open (pool thread). Failures are
+// Registers the close callback and keepalive right after open (lane thread). Failures are
 // ignored: not every driver supports them (test:/// has neither).
 void RegisterConnectionWatch(ConnState* st, virConnectPtr conn);
 

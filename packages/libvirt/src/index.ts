@@ -1,10 +1,13 @@
 // @neighborhood/libvirt — a small N-API binding over libvirt's C API (connections, bulk stats,
 // snapshots, lifecycle events) with a typed wrapper. Importing never throws: when the addon is
 // missing, availability() says why and Connection.open() rejects with that reason.
-import { loadNative } from './native';
+import { loadNative, type NativeCounts } from './native';
 
 export { Connection } from './connection';
 export { LibvirtError, ErrorCode } from './errors';
+export { DEFAULT_QUERY_TIMEOUT_MS, DEFAULT_ACTION_TIMEOUT_MS } from './deadline';
+export type { ListenerSource } from './listeners';
+export type { NativeCounts } from './native';
 export {
   DomainState,
   SnapshotCreateFlags,
@@ -26,6 +29,8 @@ export type {
   DomainEvent,
   DomainEventName,
   CloseReasonName,
+  OpenOptions,
+  CallOptions,
 } from './types';
 
 /** Whether the native binding loaded; if not, a human-readable reason (e.g. libvirt-dev missing). */
@@ -44,4 +49,13 @@ export function libraryVersion(): string | null {
 export function nativeConstants(): Record<string, Record<string, number>> | null {
   const loaded = loadNative();
   return loaded.ok ? loaded.binding.constants : null;
+}
+
+/**
+ * The binding's live worker threads, jobs waiting for one, and connection states still alive
+ * (null when unavailable). For tests that prove closing or dropping connections leaves nothing behind.
+ */
+export function debugCounts(): NativeCounts | null {
+  const loaded = loadNative();
+  return loaded.ok ? loaded.binding.debugCounts() : null;
 }

@@ -9,13 +9,17 @@ import { fileURLToPath } from 'node:url';
 /** The addon file produced by binding.gyp (target nbh_libvirt). */
 const ADDON = join('build', 'Release', 'nbh_libvirt.node');
 
-/** What the native connection object exposes (see src/connection.h). Every call returns a Promise. */
+/**
+ * What the native connection object exposes (see src/connection.h). Every call returns a Promise
+ * that does NOT keep the process alive by itself (the wrapper's deadline timers do).
+ */
 export interface NativeConnection {
   close(): Promise<void>;
   isAlive(): Promise<boolean>;
   hostname(): Promise<string>;
   nodeInfo(): Promise<unknown>;
   capabilities(): Promise<string>;
+  domainCapabilities(): Promise<string>;
   libVersion(): Promise<string>;
   hypervisorVersion(): Promise<string>;
   hypervisorType(): Promise<string>;
@@ -31,6 +35,7 @@ export interface NativeConnection {
   destroy(uuid: string): Promise<void>;
   suspend(uuid: string): Promise<void>;
   resume(uuid: string): Promise<void>;
+  reboot(uuid: string): Promise<void>;
   listSnapshots(uuid: string): Promise<unknown[]>;
   snapshotXml(uuid: string, name: string, flags: number): Promise<string>;
   createSnapshot(uuid: string, xml: string, flags: number): Promise<string>;
@@ -46,6 +51,14 @@ export interface NativeBinding {
   open(uri: string, readOnly: boolean, dispatch: Dispatch): Promise<NativeConnection>;
   libraryVersion(): string | null;
   constants: Record<string, Record<string, number>>;
+  debugCounts(): NativeCounts;
+}
+
+/** The binding's live worker threads, jobs waiting for one, and connection states still alive. */
+export interface NativeCounts {
+  threads: number;
+  queued: number;
+  connections: number;
 }
 
 export type LoadResult = { ok: true; binding: NativeBinding } | { ok: false; reason: string };

@@ -86,8 +86,8 @@ Napi::Value NativeConnection::ListSnapshots(const Napi::CallbackInfo& info) {
   if (!ArgString(info, 0, "uuid", &uuid)) return info.Env().Undefined();
   StatePtr st = st_;
   auto out = std::make_shared<std::vector<SnapshotInfo>>();
-  return Task::Run(
-      info.Env(), "libvirt:listSnapshots",
+  return Task::Start(
+      info.Env(), st->query,
       [st, uuid, out]() {
         ConnRef c(st);
         if (!c) return Status::Closed();
@@ -131,8 +131,8 @@ Napi::Value NativeConnection::SnapshotXml(const Napi::CallbackInfo& info) {
   }
   StatePtr st = st_;
   auto out = std::make_shared<std::string>();
-  return Task::Run(
-      info.Env(), "libvirt:snapshotXml",
+  return Task::Start(
+      info.Env(), st->query,
       [st, uuid, name, flags, out]() {
         return WithSnapshot(st, uuid, name, [&](virDomainSnapshotPtr s) {
           char* xml = virDomainSnapshotGetXMLDesc(s, flags);
@@ -154,8 +154,8 @@ Napi::Value NativeConnection::CreateSnapshot(const Napi::CallbackInfo& info) {
   }
   StatePtr st = st_;
   auto out = std::make_shared<std::string>();
-  return Task::Run(
-      info.Env(), "libvirt:createSnapshot",
+  return Task::Start(
+      info.Env(), st->action,
       [st, uuid, xml, flags, out]() {
         ConnRef c(st);
         if (!c) return Status::Closed();
@@ -180,7 +180,7 @@ Napi::Value NativeConnection::RevertToSnapshot(const Napi::CallbackInfo& info) {
     return info.Env().Undefined();
   }
   StatePtr st = st_;
-  return Task::Run(info.Env(), "libvirt:revertToSnapshot", [st, uuid, name, flags]() {
+  return Task::Start(info.Env(), st->action, [st, uuid, name, flags]() {
     return WithSnapshot(st, uuid, name, [flags](virDomainSnapshotPtr s) {
       return virDomainRevertToSnapshot(s, flags) < 0 ? Status::FromLibvirt() : Status::Ok();
     });
@@ -196,7 +196,7 @@ Napi::Value NativeConnection::DeleteSnapshot(const Napi::CallbackInfo& info) {
     return info.Env().Undefined();
   }
   StatePtr st = st_;
-  return Task::Run(info.Env(), "libvirt:deleteSnapshot", [st, uuid, name, flags]() {
+  return Task::Start(info.Env(), st->action, [st, uuid, name, flags]() {
     return WithSnapshot(st, uuid, name, [flags](virDomainSnapshotPtr s) {
       return virDomainSnapshotDelete(s, flags) < 0 ? Status::FromLibvirt() : Status::Ok();
     });

@@ -40,8 +40,8 @@ int QueryStats(virConnectPtr conn, virDomainStatsRecordPtr** records) {
 Napi::Value NativeConnection::GetAllDomainStats(const Napi::CallbackInfo& info) {
   StatePtr st = st_;
   auto out = std::make_shared<std::vector<StatsRecord>>();
-  return Task::Run(
-      info.Env(), "libvirt:getAllDomainStats",
+  return Task::Start(
+      info.Env(), st->query,
       [st, out]() {
         ConnRef c(st);
         if (!c) return Status::Closed();

@@ -97,3 +97,24 @@ export interface DomainEvent {
 
 /** Why libvirt closed a connection (virConnectCloseReason). */
 export type CloseReasonName = 'error' | 'eof' | 'keepalive' | 'client' | 'unknown';
+
+/** Options of Connection.open. */
+export interface OpenOptions {
+  /** Open read-only (virConnectOpenReadOnly): no actions, but allowed to more users. */
+  readOnly?: boolean;
+  /** Deadline of every read (host facts, listings, XML, stats), of open itself and of close; default 15 s. */
+  queryTimeoutMs?: number;
+  /** Default deadline of every action (lifecycle, define, snapshots); default 10 min. */
+  actionTimeoutMs?: number;
+  /**
+   * Receives exceptions thrown by onClose/onDomainEvent listeners (which never propagate, and
+   * never stop delivery to the other listeners). Default: console.error with context.
+   */
+  onListenerError?: (err: unknown, source: 'close' | 'domain-event') => void;
+}
+
+/** Per-call options of the actions. */
+export interface CallOptions {
+  /** This call's deadline, instead of the connection's actionTimeoutMs. */
+  timeoutMs?: number;
+}

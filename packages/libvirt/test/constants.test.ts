@@ -15,9 +15,17 @@ describe.skipIf(!bindingAvailable())('constants', () => {
       UndefineFlags: lib.UndefineFlags,
       DomainEventType: lib.DomainEventType,
       CloseReason: lib.CloseReason,
+      // virErrorNumber values; the binding's own negative codes (UNAVAILABLE, DEADLINE_EXCEEDED) are not libvirt's.
+      ErrorCode: Object.fromEntries(Object.entries(lib.ErrorCode).filter(([, v]) => v >= 0)),
     };
     expect(Object.keys(native).sort()).toEqual(Object.keys(mirrored).sort());
     for (const [group, values] of Object.entries(mirrored)) expect(values, group).toEqual(native[group]);
     expect(lib.libraryVersion()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('keeps the binding-only error codes outside libvirt\'s range', () => {
+    expect(lib.ErrorCode.UNAVAILABLE).toBe(-1);
+    expect(lib.ErrorCode.DEADLINE_EXCEEDED).toBe(-2);
+    expect(lib.ErrorCode.SNAPSHOT_REVERT_RISKY).toBe(77);
   });
 });

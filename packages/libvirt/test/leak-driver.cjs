@@ -1,6 +1,8 @@
 // Exercises every native call many times against test:///default, for scripts/leak-check.sh to
 // run under valgrind. Loads the .node directly (no TS, no bundler) so valgrind sees only Node
-// and the binding. Usage: node test/leak-driver.cjs [iterations]
+// and the binding. Usage: node --expose-gc test/leak-driver.cjs [iterations]
+// Native promises do not keep Node alive (the TS wrapper's deadline timers do), so the driver holds
+// an interval while it runs.
 'use strict';
 
 const path = require('node:path');
@@ -45,6 +47,8 @@ async function round(i) {
 
   await c.suspend(test.uuid);
   await c.resume(test.uuid);
+  await c.reboot(test.uuid);
+  await fails(c.domainCapabilities(), 3); // the test driver has no domain capabilities
 
   // Snapshots: a chain of three, revert, delete one without and one with children.
   const snap = (n) => `<domainsnapshot><name>${n}</name><description>a &lt;b&gt; &amp;amp;</description></domainsnapshot>`;
@@ -120,19 +124,39 @@ async function closeUnderEvents() {
   return seen;
 }
 
+// Connections dropped without close(), with events on and calls in flight: the collector runs
+// their destructors, which hand the teardown to a background thread.
+async function dropped() {
+  const before = b.debugCounts().connections;
+  for (let k = 0; k < 3; k++) {
+    const c = await b.open('test:///default', k === 0, () => {});
+    await c.setLifecycleEvents(true);
+    c.listAllDomains().catch(() => {});
+  }
+  for (let tries = 0; b.debugCounts().connections > before; tries++) {
+    if (tries > 400) throw new Error(`dropped connections were never released: ${JSON.stringify(b.debugCounts())}`);
+    global.gc();
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const hold = setInterval(() => {}, 1000);
 (async () => {
   const t0 = Date.now();
   let events = 0;
   for (let i = 0; i < ITER; i++) {
     events += (await round(i)).events;
     if (i % 10 === 0) events += await closeUnderEvents();
+    if (i % 10 === 5 && global.gc) await dropped();
   }
   // A connection never closed explicitly: its finalizer path runs at exit / GC.
   const lingering = await b.open('test:///default', true, () => {});
   await lingering.hostname();
   if (global.gc) global.gc();
-  console.log(`leak-driver: ${ITER} rounds in ${Date.now() - t0} ms, ${events} events delivered`);
-})().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+  console.log(`leak-driver: ${ITER} rounds in ${Date.now() - t0} ms, ${events} events delivered`, b.debugCounts());
+})()
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  })
+  .finally(() => clearInterval(hold));
