@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const SERVE = 'out/main/serve.js';
-const LINE = /^Neighborhood is serving at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+))$/;
+const LINE = /^Neighborhood is serving at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9._~-]+))$/;
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(SERVE)) throw new Error(`${SERVE} is missing: run \`npm run build\` first (npm test does).`);

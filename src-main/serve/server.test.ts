@@ -238,7 +238,43 @@ describe('the WebSocket', () => {
     const { code, reason } = await done;
     clearInterval(flood);
     expect(code).toBe(1008);
-    expect(reason).toMatch(/not reading|too many/);
+    expect(reason).toBe('not reading: too many results owed');
+    expect(logs).toContain('closed a WebSocket: 1008 not reading: too many results owed');
+  });
+
+  it('skips world frames for a client that is behind, and sends it the latest once it reads', async () => {
+    const ws = await openWs();
+    const socket = (ws as unknown as { _socket: import('node:net').Socket })._socket;
+    socket.pause();
+    const seqs: number[] = [];
+    ws.on('message', (d) => seqs.push(JSON.parse(d.toString()).payload.seq));
+    for (let seq = 1; seq <= 300; seq += 1) {
+      api.emit('world:frame', { seq, hosts: [{ name: 'y'.repeat(200_000) }] });
+      await new Promise((r) => setImmediate(r));
+    }
+    socket.resume();
+    await new Promise((r) => setTimeout(r, 500));
+    api.emit('world:frame', { seq: 301, hosts: [] });
+    await expect.poll(() => seqs.at(-1)).toBe(301);
+    expect(seqs.length).toBeLessThan(300);
+    ws.close();
+    await closed(ws);
+  });
+
+  it('closes a client that is behind by more than the hard cap when something is due', async () => {
+    const ws = await openWs();
+    (ws as unknown as { _socket: import('node:net').Socket })._socket.pause();
+    const done = closed(ws);
+    let emitted = 0;
+    while (ws.readyState === WebSocket.OPEN && emitted < 2_000) {
+      api.emit('settings:changed', { sampleIntervalSeconds: 2, padding: 'z'.repeat(100_000) });
+      emitted += 1;
+      await new Promise((r) => setImmediate(r));
+      if (logs.includes('closed a WebSocket: 1008 not reading')) break;
+    }
+    expect(logs).toContain('closed a WebSocket: 1008 not reading');
+    (ws as unknown as { _socket: import('node:net').Socket })._socket.resume();
+    expect((await done).code).toBe(1008);
   });
 
   it('refuses the session past the cap with 503', async () => {

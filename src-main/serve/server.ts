@@ -128,7 +128,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     socket.once('close', settle);
     wss.handleUpgrade(req, socket, head, (ws) => {
       settle();
-      const session = attachSession(ws, { api: options.api, wire, limits, onClose: () => sessions.delete(session) });
+      const session = attachSession(ws, { api: options.api, wire, limits, log, onClose: () => sessions.delete(session) });
       sessions.add(session);
     });
   };

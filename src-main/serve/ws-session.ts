@@ -34,7 +34,16 @@ const CLOSE_GRACE_MS = 2_000;
 
 const INTERNAL: InvokeResult<never> = { ok: false, error: { message: 'Internal error', code: 'internal' } };
 
-export function attachSession(ws: WebSocket, deps: { api: Api; wire: Wire; limits: SessionLimits; onClose: () => void }): Session {
+export interface SessionDeps {
+  api: Api;
+  wire: Wire;
+  limits: SessionLimits;
+  onClose: () => void;
+  /** Told when the server closes a client for its behaviour (1008), so an operator can see why tabs drop. */
+  log: (message: string) => void;
+}
+
+export function attachSession(ws: WebSocket, deps: SessionDeps): Session {
   const { api, wire, limits } = deps;
   let inFlight = 0;
   let held: Buffer[] = [];
@@ -47,6 +56,7 @@ export function attachSession(ws: WebSocket, deps: { api: Api; wire: Wire; limit
     if (closing) return;
     closing = true;
     held = [];
+    if (code === 1008) deps.log(`closed a WebSocket: ${code} ${reason}`);
     try {
       ws.close(code, reason);
     } catch {
