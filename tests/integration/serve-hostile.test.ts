@@ -3,14 +3,14 @@
  * token holder still gets the page and the settings are what they were; at the end the process is alive
  * and its memory bounded. Engines are whatever the lab runs: browser mode needs none of them to serve.
  */
-import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { rawExchange, stallingConnection } from '../support/raw-http';
 import { encodeFrame, RawWs } from '../support/raw-ws';
-import { httpGet, rssMiB, startServe, watchRss, type ServeChild } from '../support/serve-child';
+import { httpGet, rssMiB, serveRefuses, startServe, watchRss, type ServeChild } from '../support/serve-child';
 
 /** Generous: the server idles near 100 MiB; an unbounded queue of worlds would pass this quickly. */
 const RSS_LIMIT_MIB = 400;
@@ -119,9 +119,28 @@ describe('malformed requests over raw TCP', () => {
     ['a bad header', Buffer.from('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n')],
     ['64 KB of headers', Buffer.from(`GET / HTTP/1.1\r\nHost: x\r\nX: ${'y'.repeat(65_536)}\r\n\r\n`)],
     ['an invalid cookie', Buffer.from('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: \u00ff;;=;neighborhood_token\r\n\r\n', 'latin1')],
+    ['an upgrade to //', Buffer.from('GET // HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n')],
+    ['an upgrade to //@', Buffer.from('GET //@ HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n')],
+    ['an upgrade to /%zz', Buffer.from('GET /%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n')],
   ])('%s → 4xx', async (_name, bytes) => {
     const answer = await rawExchange(srv.port, bytes);
     expect(answer.status === null ? 'closed without answer' : answer.status).toSatisfy((s: unknown) => s === 'closed without answer' || (typeof s === 'number' && s >= 400 && s < 500));
+    await expectHealthy();
+  });
+});
+
+describe('upgrades that are not WebSockets, with the token', () => {
+  it.each([
+    ['no key', 'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13'],
+    ['a wrong version', 'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 99\r\nSec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAAAA=='],
+    ['another protocol', 'Upgrade: h2c\r\nConnection: Upgrade'],
+    ['a wrong path', 'Upgrade: websocket\r\nConnection: Upgrade', '/elsewhere/ws'],
+    ['a foreign Origin', 'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAAAA==\r\nOrigin: http://evil.example'],
+  ] as Array<[string, string, string?]>)('%s → 4xx', async (_name, headers, path) => {
+    const text = `GET ${path ?? `${srv.prefix}ws`} HTTP/1.1\r\nHost: 127.0.0.1:${srv.port}\r\nCookie: ${srv.cookie}\r\n${headers}\r\n\r\n`;
+    const answer = await rawExchange(srv.port, text);
+    expect(answer.status).toBeGreaterThanOrEqual(400);
+    expect(answer.status).toBeLessThan(500);
     await expectHealthy();
   });
 });
@@ -305,7 +324,8 @@ describe('clients that ask and never read', () => {
     await expectHealthy();
   });
 
-  it('a paced flood from a paused client is closed for not reading, memory bounded', async () => {
+  it('a paced flood from a paused client is closed (1008), memory bounded', async () => {
+    const logged = srv.stderr.length;
     const ws = await openRaw(srv, false);
     ws.socket.pause();
     const watch = watchRss(srv.pid);
@@ -319,11 +339,11 @@ describe('clients that ask and never read', () => {
     ws.socket.resume();
     const seen = await ws.closed(20_000);
     rss.pacedPeak = watch.stop();
-    console.log(`paced: sent ${sent} invokes; closed with ${seen.code} "${seen.reason}" after ${ws.messageCount} answers (${(ws.receivedBytes / 2 ** 20).toFixed(1)} MiB); server: ${srv.stderr.filter((l) => l.includes('closed a WebSocket')).join(' | ')}; RSS peak ${rss.pacedPeak.toFixed(1)} MiB`);
+    console.log(`paced: sent ${sent} invokes; closed with ${seen.code} "${seen.reason}" after ${ws.messageCount} answers (${(ws.receivedBytes / 2 ** 20).toFixed(1)} MiB); server: ${srv.stderr.slice(logged).filter((l) => l.includes('closed a WebSocket')).join(' | ')}; RSS peak ${rss.pacedPeak.toFixed(1)} MiB`);
     expect(seen.code === 1008 || seen.ended).toBe(true);
     if (seen.code !== null) expect(seen.reason).toMatch(/not reading|too many/);
     // The close frame waits behind what the client never read, so the server's own log says why.
-    expect(srv.stderr.join('\n')).toMatch(/closed a WebSocket: 1008 (not reading|too many)/);
+    expect(srv.stderr.slice(logged).join('\n')).toMatch(/closed a WebSocket: 1008 (not reading|too many)/);
     expect(rss.pacedPeak).toBeLessThan(RSS_LIMIT_MIB);
     ws.destroy();
     await expectHealthy();
@@ -353,5 +373,73 @@ describe('hundreds of sockets', () => {
     expect(waited).toBeLessThan(20_000);
     expect(answers.every((a) => a === '' || /^HTTP\/1\.1 408 /.test(a))).toBe(true);
     await expectHealthy();
+  });
+});
+
+describe('the command line', () => {
+  it.each([
+    ['--token on the command line', ['--token', 'abcdefghijklmnopqrstuvwxyz'], {}, /--token is refused: .*visible to every local user.*NEIGHBORHOOD_TOKEN.*--token-file/],
+    ['a wildcard host without --allow-host', ['--host', '0.0.0.0'], {}, /listens on every interface.*--allow-host/],
+    ['a short token', [], { NEIGHBORHOOD_TOKEN: 'short' }, /at least 16 characters/],
+    ['an unknown option', ['--bogus'], {}, /Unknown option/],
+  ])('refuses %s, saying why', async (_name, args, env, message) => {
+    const { code, stdout, stderr } = await serveRefuses(args, env);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+  });
+
+  it('refuses a token file others can read, and takes one only its owner can', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'neighborhood-token-'));
+    try {
+      const file = join(dir, 'token');
+      writeFileSync(file, 'file-token-0123456789abcdef\n');
+      chmodSync(file, 0o644);
+      const refused = await serveRefuses(['--token-file', file]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/mode 644.*chmod 600/);
+      chmodSync(file, 0o600);
+      const served = await startServe({}, ['--token-file', file]);
+      expect(served.token).toBe('file-token-0123456789abcdef');
+      await pageLoads(served);
+      await served.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a wildcard host with --allow-host answers those names, refuses the rest, and warns about clear text', async () => {
+    const wide = await startServe({}, ['--host', '0.0.0.0', '--allow-host', 'box.test', '--allow-host', '192.0.2.10']);
+    try {
+      const asked = (host: string) => httpGet(wide.port, wide.prefix, { cookie: wide.cookie, host: `${host}:${wide.port}` }).then((r) => r.status);
+      expect(await asked('box.test')).toBe(200);
+      expect(await asked('192.0.2.10')).toBe(200);
+      expect(await asked('127.0.0.1')).toBe(200);
+      expect(await asked('0.0.0.0')).toBe(421);
+      expect(await asked('evil.example')).toBe(421);
+      await expect.poll(() => wide.stderr.join('\n')).toMatch(/in clear.*SSH tunnel.*ssh -L/s);
+      // The WebSocket's Origin check follows the same list.
+      const origin = async (o: string) =>
+        new Promise<number | 'open'>((resolve) => {
+          const ws = new WebSocket(`ws://127.0.0.1:${wide.port}${wide.prefix}ws`, { headers: { cookie: wide.cookie, host: `box.test:${wide.port}`, origin: o } });
+          ws.once('open', () => (ws.terminate(), resolve('open')));
+          ws.once('unexpected-response', (_q, res) => (ws.terminate(), resolve(res.statusCode ?? 0)));
+          ws.once('error', () => resolve(0));
+        });
+      expect(await origin(`http://box.test:${wide.port}`)).toBe('open');
+      expect(await origin(`http://evil.example:${wide.port}`)).toBe(403);
+    } finally {
+      await wide.stop();
+    }
+  });
+
+  it('SIGTERM stops it cleanly and promptly', async () => {
+    const s = await startServe();
+    const started = Date.now();
+    const exit = new Promise<number | null>((r) => s.child.once('exit', (code) => r(code)));
+    s.child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(Date.now() - started).toBeLessThan(6_000);
+    await s.stop();
   });
 });

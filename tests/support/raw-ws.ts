@@ -67,6 +67,7 @@ export class RawWs {
   static open(port: number, path: string, headers: Record<string, string>, keepMessages = true): Promise<RawWs> {
     return new Promise((resolve, reject) => {
       const socket = connect(port, '127.0.0.1');
+      socket.setNoDelay(true);
       socket.once('error', reject);
       socket.once('connect', () => {
         const lines = [

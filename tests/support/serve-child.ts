@@ -43,10 +43,10 @@ export function httpGet(port: number, path: string, headers: Record<string, stri
   });
 }
 
-export async function startServe(env: Record<string, string> = {}): Promise<ServeChild> {
+export async function startServe(env: Record<string, string> = {}, args: string[] = []): Promise<ServeChild> {
   if (!existsSync(SERVE)) throw new Error(`${SERVE} is missing: run \`npm run build\` first`);
   const home = mkdtempSync(join(tmpdir(), 'neighborhood-hostile-'));
-  const child = spawn(process.execPath, [SERVE, '--port', '0', '--settings', join(home, 'settings.json')], {
+  const child = spawn(process.execPath, [SERVE, '--port', '0', '--settings', join(home, 'settings.json'), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, XDG_CONFIG_HOME: home, NEIGHBORHOOD_TOKEN: '', ...env },
   });
@@ -89,6 +89,25 @@ export async function startServe(env: Record<string, string> = {}): Promise<Serv
       rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs browser mode with arguments it must refuse; resolves with its exit code and what it said. */
+export function serveRefuses(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SERVE, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEIGHBORHOOD_TOKEN: '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`browser mode did not exit within 10 s for ${args.join(' ')}: ${stdout}${stderr}`));
+    }, 10_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
 }
 
 /** Resident memory of a process in MiB, from /proc/<pid>/status. */
