@@ -25,7 +25,7 @@
         "<!@(pkg-config --cflags-only-I libvirt | sed -e 's/-I//g')"
       ],
       "libraries": ["<!@(pkg-config --libs libvirt)"],
-      "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS"],
+      "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS", "NODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS"],
       "cflags_cc": ["-std=c++17", "-Wall", "-Wextra", "-Wno-unused-parameter"],
       "cflags_cc!": ["-std=gnu++17"]
     }

@@ -2,11 +2,21 @@
 
 namespace nbh {
 
+bool CanRunJs(Napi::Env env) {
+  // Setting a property is refused (napi_pending_exception, or napi_cannot_run_js with Node-API 10)
+  // as soon as the environment can no longer call into JS; creating the object is not.
+  napi_value obj, undefined;
+  if (napi_create_object(env, &obj) != napi_ok) return false;
+  if (napi_get_undefined(env, &undefined) != napi_ok) return false;
+  return napi_set_named_property(env, obj, "probe", undefined) == napi_ok;
+}
+
 void DeliverCompletion(Napi::Env env, Napi::Function, Channel*, Completion* c) {
   // env is null when the TSFN is finalized with completions still queued: free them unsettled.
+  // The same when the environment is shutting down: its promises can no longer be observed.
   if (env != nullptr) {
     Napi::HandleScope scope(env);
-    c->Settle(env);
+    if (CanRunJs(env)) c->Settle(env);
   }
   delete c;
 }

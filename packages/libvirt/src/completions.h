@@ -8,6 +8,10 @@
 // - `live` is cleared by the TSFN finalizer (environment teardown), under `mu`. Post() checks it
 //   under the same lock, so a completion arriving after that is deleted on its own thread and
 //   never touches JS. Completions still queued in the TSFN at teardown are deleted unsettled.
+// - While the environment shuts down, Node still runs TSFN callbacks (it drains libuv's handles)
+//   but no longer lets JS run: any napi call that needs JS then fails, and node-addon-api turns
+//   the failure into a fatal error. Callbacks therefore check CanRunJs first and, if not, free
+//   what they carry without settling anything.
 // - The channel itself is shared (AddonData, each in-flight task, the finalizer's holder), so it
 //   outlives whichever goes last.
 #pragma once
@@ -18,6 +22,9 @@
 #include <napi.h>
 
 namespace nbh {
+
+// Whether JS can still run in `env` (false once its teardown has begun). JS thread.
+bool CanRunJs(Napi::Env env);
 
 class Completion {
  public:

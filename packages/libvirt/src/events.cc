@@ -5,7 +5,9 @@
 #include <libvirt/virterror.h>
 
 #include <cstdint>
+#include <memory>
 
+#include "completions.h"
 #include "connection.h"
 #include "status.h"
 #include "task.h"
@@ -37,18 +39,19 @@ void FreeLifecycleOpaque(void* opaque) { delete static_cast<StatePtr*>(opaque); 
 }  // namespace
 
 void DeliverToJs(Napi::Env env, Napi::Function fn, std::nullptr_t*, Message* msg) {
-  // env is null when the TSFN is being finalized with messages still queued: just free them.
-  if (env != nullptr && fn != nullptr) {
-    Napi::HandleScope scope(env);
-    if (msg->kind == Message::kClose) {
-      fn.Call({Napi::String::New(env, "close"), Napi::Number::New(env, msg->reason)});
-    } else {
-      fn.Call({Napi::String::New(env, "lifecycle"), Napi::String::New(env, msg->uuid),
-               Napi::String::New(env, msg->name), Napi::Number::New(env, msg->event),
-               Napi::Number::New(env, msg->detail)});
-    }
+  std::unique_ptr<Message> owned(msg);
+  // env is null when the TSFN is being finalized with messages still queued: just free them; the
+  // same while the environment shuts down (see completions.h).
+  if (env == nullptr || fn == nullptr) return;
+  Napi::HandleScope scope(env);
+  if (!CanRunJs(env)) return;
+  if (msg->kind == Message::kClose) {
+    fn.Call({Napi::String::New(env, "close"), Napi::Number::New(env, msg->reason)});
+  } else {
+    fn.Call({Napi::String::New(env, "lifecycle"), Napi::String::New(env, msg->uuid),
+             Napi::String::New(env, msg->name), Napi::Number::New(env, msg->event),
+             Napi::Number::New(env, msg->detail)});
   }
-  delete msg;
 }
 
 void OnConnectionClosed(virConnectPtr /*conn*/, int reason, void* opaque) {

@@ -1,7 +1,7 @@
 // The binding against the real QEMU driver through libvirtd (qemu:///system, started by
 // scripts/lab.sh up). The test defines its own tiny guest — a small empty qcow2 disk, no OS; it
 // boots into firmware and idles under TCG — and removes it afterwards even when a test fails.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -17,6 +17,7 @@ import {
   type DomainSummary,
 } from '../src/index';
 import { bindingAvailable, waitFor, xmlText } from './helpers';
+import { clientIdsOf, hasVirtAdmin } from './virt-admin';
 
 const URI = 'qemu:///system';
 // The pid in the name lets a later run recognise (and remove) guests a crashed run left behind.
@@ -233,21 +234,6 @@ describe.skipIf(!bindingAvailable())('host memory and CPU stats on qemu:///syste
   });
 });
 
-/** libvirtd's ids for the clients this process holds open, from virt-admin (matched by pid). */
-function ownClientIds(): string[] {
-  const run = (...args: string[]) => execFileSync('virt-admin', args, { encoding: 'utf8' });
-  const ids = run('srv-clients-list', 'libvirtd')
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/)[0] ?? '')
-    .filter((id) => /^\d+$/.test(id));
-  return ids.filter((id) => {
-    const info = run('client-info', 'libvirtd', id);
-    return new RegExp(`unix_process_id\\s*:\\s*${process.pid}\\b`).test(info);
-  });
-}
-
-const hasVirtAdmin = spawnSync('virt-admin', ['--version']).status === 0;
-
 describe.skipIf(!bindingAvailable() || !hasVirtAdmin)('the close callback on qemu:///system', () => {
   it("reports 'eof' when libvirtd drops the client, and close() still cleans up", async () => {
     const c = await Connection.open(URI, { readOnly: true });
@@ -257,7 +243,7 @@ describe.skipIf(!bindingAvailable() || !hasVirtAdmin)('the close callback on qem
     await c.eventsReady();
     try {
       // Only this process's own client is disconnected; nobody else's connection is touched.
-      const mine = ownClientIds();
+      const mine = clientIdsOf(process.pid);
       expect(mine).toHaveLength(1);
       execFileSync('virt-admin', ['client-disconnect', 'libvirtd', mine[0]!]);
       await waitFor(() => (reasons.length ? true : undefined), 5000, 'the close callback');
