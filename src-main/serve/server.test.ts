@@ -287,8 +287,8 @@ describe('the WebSocket', () => {
     await Promise.all([...open.slice(1), fresh].map(closed));
   });
 
-  it('drops a peer that stops answering pings', async () => {
-    const quick = await startServer({ api, rendererDir: dir, host: '127.0.0.1', allowHosts: [], port: 0, token, limits: { pingIntervalMs: 300 }, log: () => {} });
+  it('drops a peer that stops answering pings, not one that is merely idle', async () => {
+    const quick = await startServer({ api, rendererDir: dir, host: '127.0.0.1', allowHosts: [], port: 0, token, limits: { pingIntervalMs: 300, idleTimeoutMs: 200 }, log: () => {} });
     try {
       const connectTo = (pausedAfterOpen: boolean) =>
         new Promise<WebSocket>((resolve) => {

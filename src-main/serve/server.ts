@@ -36,6 +36,8 @@ export interface Limits {
   /** A request must send its headers within this, and be complete within requestTimeoutMs. */
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  /** An HTTP connection with no traffic either way for this long is closed (a reader that stopped reading). */
+  idleTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -48,6 +50,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxConnections: 1024,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
+  idleTimeoutMs: 60_000,
 };
 
 export interface ServeOptions {
@@ -97,6 +100,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     createRequestHandler({ token: options.token, prefix, allowedHosts: () => allowed, files: staticFiles(options.rendererDir), log }),
   );
   server.maxConnections = limits.maxConnections;
+  // Upgraded sockets are exempt: ws clears the timeout and relies on ping/pong instead.
+  server.setTimeout(limits.idleTimeoutMs);
   server.on('error', (err) => log(`http server: ${err.message}`));
 
   // Requests Node's parser refuses (garbage, no version, headers too large, too slow) land here.
@@ -116,6 +121,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (closing || sessions.size + upgrading >= limits.maxSessions) {
       return answerRaw(socket, 503, `Too many connections: at most ${limits.maxSessions} WebSocket sessions`);
     }
+    if (socket.destroyed) return;
     upgrading += 1;
     let settled = false;
     const settle = () => {

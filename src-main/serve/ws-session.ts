@@ -119,7 +119,7 @@ export function attachSession(ws: WebSocket, deps: SessionDeps): Session {
     }
     inFlight += 1;
     const { id, channel, request } = message;
-    api.invoke(channel, request).then(
+    void api.invoke(channel, request).then(
       (result) => answer(id, channel, result),
       () => answer(id, channel, INTERNAL),
     );
