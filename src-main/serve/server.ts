@@ -104,7 +104,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   server.setTimeout(limits.idleTimeoutMs);
   server.on('error', (err) => log(`http server: ${err.message}`));
 
-  // Requests Node's parser refuses (garbage, no version, headers too large, too slow) land here.
+  // Requests Node's parser refuses (garbage, a bad header, headers too large or too slow) land here.
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     if (err.code === 'ECONNRESET' || err.code === 'EPIPE') return socket.destroy();
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
