@@ -155,6 +155,62 @@ describe.skipIf(!bindingAvailable() || !existsSync(LIBVIRT_SOCKET))('a hung libv
     await waitFor(() => (debugCounts()!.queued === 0 ? true : undefined), 5000, 'the queues to drain');
   }, 30_000);
 
+  it('bounds threads: 2 query + 4 action per connection, 64 in all; the rest wait in their queues', async () => {
+    const MISSING = '11111111-2222-3333-4444-555555555555';
+    const baseline = debugCounts()!;
+    const proxy = await startStallProxy();
+    const conns: Connection[] = [];
+    try {
+      const open = () =>
+        Connection.open(`qemu+unix:///system?socket=${proxy.path}`, { readOnly: true, queryTimeoutMs: 1500 });
+      conns.push(await open());
+      proxy.stall();
+      // One connection: 8 reads and 8 actions at once (the actions ask about a UUID that does not
+      // exist, and the connection is read-only: nothing on the host can change).
+      const fire = (c: Connection) => [
+        ...Array.from({ length: 8 }, () => c.listAllDomains().catch((e: unknown) => e)),
+        ...Array.from({ length: 8 }, () => c.suspend(MISSING, { timeoutMs: 1500 }).catch((e: unknown) => e)),
+      ];
+      const first = fire(conns[0]!);
+      await waitFor(() => (debugCounts()!.threads - baseline.threads >= 6 ? true : undefined), 2000, '6 threads');
+      await new Promise((r) => setTimeout(r, 100)); // would a 7th start?
+      const one = debugCounts()!;
+      expect(one.threads - baseline.threads).toBe(6);
+      expect(one.queued - baseline.queued).toBe(16 - 6);
+      const errors = (await Promise.all(first)) as LibvirtError[];
+      expect(errors.map((e) => e.code)).toEqual(Array(16).fill(ErrorCode.DEADLINE_EXCEEDED));
+      expect(errors[8]!.message).toBe('libvirt did not answer suspend within 1500 ms');
+
+      // Twelve stalled connections want 12 × 6 = 72 threads: the global cap holds them at 64.
+      proxy.resume();
+      while (conns.length < 12) conns.push(await open());
+      proxy.stall();
+      const all = conns.flatMap(fire);
+      await waitFor(() => (debugCounts()!.threads - baseline.threads >= 64 ? true : undefined), 3000, '64 threads');
+      await new Promise((r) => setTimeout(r, 200));
+      const many = debugCounts()!;
+      console.log(`12 stalled connections × (8 reads + 8 actions): ${JSON.stringify(many)} (baseline ${JSON.stringify(baseline)})`);
+      expect(many.threads - baseline.threads).toBeLessThanOrEqual(64);
+      expect(many.threads).toBeLessThanOrEqual(64 + 8); // + the teardown lane's own cap
+      expect(many.queued).toBeGreaterThanOrEqual(12 * 16 - 64);
+      await Promise.all(all);
+      proxy.resume();
+    } finally {
+      await Promise.all(conns.map((c) => c.close().catch(() => undefined)));
+      await proxy.close();
+    }
+    // Once libvirtd answers, every queue drains and the threads wind down.
+    const settled = await waitFor(
+      () => {
+        const c = debugCounts()!;
+        return c.queued === 0 && c.threads <= baseline.threads ? c : undefined;
+      },
+      15_000,
+      'the binding threads to wind down',
+    );
+    console.log(`after: ${JSON.stringify(settled)}`);
+  }, 40_000);
+
   it('a quitting process is not held by a call libvirt never answers', () => {
     const t0 = Date.now();
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'hung-exit.ts')], {

@@ -10,7 +10,9 @@ import {
   Connection,
   DomainState,
   ErrorCode,
+  escapeXml,
   LibvirtError,
+  SnapshotCreateFlags,
   SnapshotRevertFlags,
   snapshotCreateXml,
   type DomainEvent,
@@ -43,6 +45,24 @@ const domainXml = `<domain type='qemu'>
     <memballoon model='virtio'/>
   </devices>
 </domain>`;
+
+/**
+ * A snapshot's own XML (as snapshotXml returns it) with its description replaced. Only the part
+ * before the embedded <domain> is the snapshot's; the domain has a <description> of its own.
+ */
+function withSnapshotDescription(xml: string, description: string): string {
+  const cut = xml.search(/<domain[\s>]/); // not <domainsnapshot>
+  const head = cut < 0 ? xml : xml.slice(0, cut);
+  const tail = cut < 0 ? '' : xml.slice(cut);
+  const element = `<description>${escapeXml(description)}</description>`;
+  const edited = /<description>[\s\S]*?<\/description>/.test(head)
+    ? head.replace(/<description>[\s\S]*?<\/description>/, () => element)
+    : head.replace(/<\/name>/, () => `</name>\n  ${element}`);
+  return edited + tail;
+}
+
+/** The snapshot part of a snapshot XML without its description (to compare everything else). */
+const withoutDescription = (xml: string) => xml.replace(/<description>[\s\S]*?<\/description>\s*/, '');
 
 const gone = (codes: number[]) => (e: unknown) => {
   if (!(e instanceof LibvirtError) || !codes.includes(e.code)) throw e;
@@ -168,6 +188,57 @@ describe.skipIf(!bindingAvailable())('libvirt binding on qemu:///system', () => 
     await conn.deleteSnapshot(dom.uuid, 'live-1');
     expect(await conn.listSnapshots(dom.uuid)).toEqual([]);
   }, 120_000);
+
+  it('redefines snapshot descriptions from their own XML, stored verbatim as text (hostile text included)', async () => {
+    expect(await conn.createSnapshot(dom.uuid, snapshotCreateXml({ name: 'base', description: 'first' }))).toBe('base');
+    expect(await conn.createSnapshot(dom.uuid, snapshotCreateXml({ name: 'top', description: 'second' }))).toBe('top');
+    const listed = await conn.listSnapshots(dom.uuid);
+    expect(listed).toEqual([
+      { name: 'base', parent: null, current: false },
+      { name: 'top', parent: 'base', current: true },
+    ]);
+    const hostile = "</description><disks><disk name='vda' snapshot='external'/></disks>";
+    const edits: Array<[string, number, string]> = [
+      // The current snapshot keeps being current only with CURRENT.
+      ['top', SnapshotCreateFlags.REDEFINE | SnapshotCreateFlags.CURRENT, hostile],
+      ['base', SnapshotCreateFlags.REDEFINE, `${hostile} & "more" <b>—</b> ünïcödé`],
+    ];
+    try {
+      for (const [name, flags, description] of edits) {
+        const before = await conn.snapshotXml(dom.uuid, name);
+        const edited = withSnapshotDescription(before, description);
+        expect(await conn.createSnapshot(dom.uuid, edited, flags)).toBe(name);
+        const after = await conn.snapshotXml(dom.uuid, name);
+        expect(xmlText(after, 'description'), name).toBe(description);
+        // Text, not markup: the disks are what they were, and nothing else changed.
+        expect(after.match(/<disks>/g), name).toHaveLength(1);
+        expect(after).toMatch(/<disk name='vda' snapshot='internal'\/>/);
+        expect(after).not.toMatch(/<disk name='vda' snapshot='external'\/>/);
+        expect(withoutDescription(after)).toBe(withoutDescription(before));
+      }
+      expect(await conn.listSnapshots(dom.uuid)).toEqual(listed);
+    } finally {
+      await conn.deleteSnapshot(dom.uuid, 'base', { children: true });
+    }
+    expect(await conn.listSnapshots(dom.uuid)).toEqual([]);
+  }, 120_000);
+
+  it('reports the domain capabilities of the default emulator (read-write connections only)', async () => {
+    const xml = await conn.domainCapabilities();
+    expect(xml).toMatch(/^<domainCapabilities>/);
+    // The default virt type is kvm whenever /dev/kvm exists, even where guests end up on TCG.
+    expect(xmlText(xml, 'domain')).toMatch(/^(kvm|qemu)$/);
+    expect(xml).toMatch(/<os supported='yes'>/);
+    expect(xml).toMatch(/<path>\/usr\/bin\/qemu-system-x86_64<\/path>/);
+  });
+
+  it('reboots it (hypervisor default: ACPI) and it keeps running', async () => {
+    await conn.reboot(dom.uuid, { timeoutMs: 30_000 });
+    const now = (await conn.listAllDomains()).find((d) => d.uuid === dom.uuid)!;
+    expect(now.active).toBe(true);
+    const err = await conn.reboot('11111111-2222-3333-4444-555555555555').catch((e: unknown) => e);
+    expect((err as LibvirtError).code).toBe(ErrorCode.NO_DOMAIN);
+  }, 60_000);
 
   it("destroys it and sees 'stopped', then undefines it", async () => {
     await conn.destroy(dom.uuid);

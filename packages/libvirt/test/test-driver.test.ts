@@ -1,8 +1,9 @@
 // The binding against libvirt's in-process test driver (test:///default: one running domain
 // "test"). Needs no daemon, so it runs anywhere the binding builds.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   Connection,
+  debugCounts,
   DomainState,
   ErrorCode,
   LibvirtError,
@@ -157,6 +158,88 @@ describe.skipIf(!bindingAvailable())('libvirt binding on test:///default', () =>
     off();
     expect(events.map((e) => e.type)).toEqual(['defined', 'started', 'stopped', 'undefined']);
     expect((await conn.listAllDomains()).some((x) => x.uuid === d.uuid)).toBe(false);
+  });
+
+  it('reboots a running domain (hypervisor default method); the test driver has no domain capabilities', async () => {
+    await conn.reboot(test.uuid);
+    expect((await conn.listAllDomains()).find((d) => d.uuid === test.uuid)!.state).toBe(DomainState.RUNNING);
+    const err = await conn.reboot(MISSING_UUID).catch((e: unknown) => e);
+    expect((err as LibvirtError).code).toBe(ErrorCode.NO_DOMAIN);
+    const caps = await conn.domainCapabilities().catch((e: unknown) => e);
+    expect(caps).toBeInstanceOf(LibvirtError);
+    expect((caps as LibvirtError).code).toBe(ErrorCode.NO_SUPPORT);
+  });
+
+  it('reports a throwing listener to console.error and keeps delivering to the others', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const boom = new Error('listener bug');
+    const seen: string[] = [];
+    const offBad = conn.onDomainEvent(() => {
+      throw boom;
+    });
+    const offGood = conn.onDomainEvent((e) => seen.push(e.type));
+    try {
+      await conn.eventsReady();
+      await conn.suspend(test.uuid);
+      await conn.resume(test.uuid);
+      await waitFor(() => (seen.length >= 2 ? true : undefined), 2000, 'two events');
+      expect(seen).toEqual(['suspended', 'resumed']);
+      expect(spy).toHaveBeenCalledWith('libvirt: a domain-event listener threw', boom);
+      expect(spy.mock.calls.filter((c) => c[1] === boom)).toHaveLength(2);
+    } finally {
+      offBad();
+      offGood();
+      spy.mockRestore();
+    }
+  });
+
+  it('hands listener errors to onListenerError when given', async () => {
+    const reported: Array<[unknown, string]> = [];
+    const c = await Connection.open('test:///default', { onListenerError: (err, source) => reported.push([err, source]) });
+    try {
+      const boom = new Error('listener bug');
+      c.onDomainEvent(() => {
+        throw boom;
+      });
+      await c.eventsReady();
+      await c.suspend(test.uuid);
+      await c.resume(test.uuid);
+      await waitFor(() => (reported.length >= 2 ? true : undefined), 2000, 'two reports');
+      expect(reported).toEqual([
+        [boom, 'domain-event'],
+        [boom, 'domain-event'],
+      ]);
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('refuses bad deadlines with INVALID_ARG', async () => {
+    for (const options of [{ queryTimeoutMs: 0 }, { actionTimeoutMs: -5 }, { queryTimeoutMs: Number.NaN }]) {
+      const err = await Connection.open('test:///default', options).catch((e: unknown) => e);
+      expect((err as LibvirtError).code, JSON.stringify(options)).toBe(ErrorCode.INVALID_ARG);
+    }
+    const err = await conn.suspend(test.uuid, { timeoutMs: 2 ** 40 }).catch((e: unknown) => e);
+    expect((err as LibvirtError).code).toBe(ErrorCode.INVALID_ARG);
+    expect(conn.queryTimeoutMs).toBe(15_000);
+    expect(conn.actionTimeoutMs).toBe(600_000);
+    const custom = await Connection.open('test:///default', { queryTimeoutMs: 1234, actionTimeoutMs: 5678 });
+    expect([custom.queryTimeoutMs, custom.actionTimeoutMs]).toEqual([1234, 5678]);
+    await custom.close();
+  });
+
+  it('refuses calls after close at once, and its lanes wind down', async () => {
+    const c = await Connection.open('test:///default');
+    await Promise.all([c.listAllDomains(), c.hostname(), c.suspend(MISSING_UUID).catch(() => undefined)]);
+    const busy = debugCounts()!;
+    await c.close();
+    const err = await c.listAllDomains().catch((e: unknown) => e);
+    expect((err as LibvirtError).code).toBe(ErrorCode.INVALID_CONN);
+    expect(await c.isAlive()).toBe(false);
+    // Closed lanes let their threads go as soon as their queues are empty (only the shared
+    // teardown lane's idle thread may linger, for up to 5 s).
+    await waitFor(() => (debugCounts()!.threads <= busy.threads - 1 ? true : undefined), 2000, 'lane threads to exit');
+    expect(debugCounts()!.queued).toBe(0);
   });
 
   it('rejects an unknown domain with libvirt code, domain and message', async () => {
