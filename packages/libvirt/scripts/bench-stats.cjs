@@ -46,6 +46,8 @@ async function measure(label, fn) {
   );
 }
 
+// Native promises do not keep Node alive (the TS wrapper's deadline timers do): hold it while we work.
+const hold = setInterval(() => {}, 1000);
 (async () => {
   const c = await b.open(uri, true, () => {});
   const domains = await c.listAllDomains();
@@ -54,7 +56,9 @@ async function measure(label, fn) {
   await measure('getAllDomainStats (1 bulk call)', () => c.getAllDomainStats());
   await measure('listAllDomains (per-domain calls)', () => c.listAllDomains());
   await c.close();
-})().catch((e) => {
-  console.error(e.message);
-  process.exit(1);
-});
+})()
+  .catch((e) => {
+    console.error(e.message);
+    process.exit(1);
+  })
+  .finally(() => clearInterval(hold));
