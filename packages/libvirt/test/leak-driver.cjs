@@ -7,6 +7,9 @@
 
 const path = require('node:path');
 const assert = require('node:assert');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
 
 const b = require(path.join(__dirname, '..', 'build', 'Release', 'nbh_libvirt.node'));
 const ITER = Number(process.argv[2] || 50);
@@ -140,6 +143,71 @@ async function dropped() {
   }
 }
 
+// A libvirtd that stops answering (a proxy in front of its socket that holds every byte), then
+// drops the connection: close() and garbage collection race tasks that are stuck inside libvirt,
+// which finish (with an error) only after the teardown has begun.
+const SOCK = '/var/run/libvirt/libvirt-sock';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function stallingProxy() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nbh-leak-'));
+  const file = path.join(dir, 'sock');
+  const sockets = new Set();
+  let stalled = false;
+  const server = net.createServer((client) => {
+    const upstream = net.createConnection(SOCK);
+    for (const [from, to] of [[client, upstream], [upstream, client]]) {
+      sockets.add(from);
+      from.on('data', (chunk) => stalled || to.write(chunk));
+      from.on('error', () => {});
+      from.on('close', () => to.destroy());
+    }
+  });
+  await new Promise((r) => server.listen(file, r));
+  return {
+    uri: `qemu+unix:///system?socket=${file}`,
+    stall: () => (stalled = true),
+    async drop() {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => server.close(r));
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Opens a connection and returns the only reference to it: a function that fires calls at it.
+async function opener(uri) {
+  const c = await b.open(uri, true, () => {});
+  await c.setLifecycleEvents(true);
+  return (calls) => {
+    for (let k = 0; k < 6; k++) calls.push(c.listAllDomains().catch((e) => e));
+    for (let k = 0; k < 3; k++) calls.push(c.suspend(MISSING).catch((e) => e));
+  };
+}
+
+async function stalled() {
+  if (!fs.existsSync(SOCK)) return;
+  const proxy = await stallingProxy();
+  const closed = await b.open(proxy.uri, true, () => {});
+  await closed.setLifecycleEvents(true);
+  await closed.listAllDomains();
+  let fire = await opener(proxy.uri);
+  proxy.stall();
+  const calls = [];
+  fire(calls);
+  fire = null; // that connection is now unreachable, with its calls stuck inside libvirt
+  for (let k = 0; k < 6; k++) calls.push(closed.listAllDomains().catch((e) => e));
+  for (let k = 0; k < 3; k++) calls.push(closed.suspend(MISSING).catch((e) => e));
+  await sleep(50);
+  const closing = closed.close(); // its teardown waits for libvirtd, on the teardown lane
+  if (global.gc) global.gc(); // the other connection is unreachable: its destructor tears it down
+  await sleep(50);
+  await proxy.drop(); // EOF: every stuck call and both teardowns fail and return
+  await closing;
+  for (const r of await Promise.all(calls)) assert.ok(r instanceof Error, 'a stuck call succeeded');
+  while (b.debugCounts().queued > 0) await sleep(10);
+}
+
 const hold = setInterval(() => {}, 1000);
 (async () => {
   const t0 = Date.now();
@@ -148,6 +216,7 @@ const hold = setInterval(() => {}, 1000);
     events += (await round(i)).events;
     if (i % 10 === 0) events += await closeUnderEvents();
     if (i % 10 === 5 && global.gc) await dropped();
+    if (i % 10 === 9) await stalled();
   }
   // A connection never closed explicitly: its finalizer path runs at exit / GC.
   const lingering = await b.open('test:///default', true, () => {});
