@@ -1,16 +1,22 @@
 /**
  * The libvirt adapter, over our own binding. Structure comes from libvirt's lifecycle events (on the
- * binding's event-loop thread); figures come from one bulk stats call per sample for all domains.
- * When libvirtd goes away the connection's close callback says so at once; the adapter retries on its
- * own. Without libvirt on the machine the engine reports 'unavailable' with the reason and stays quiet.
+ * binding's event-loop thread), batched so a burst costs one domain list; figures come from one bulk
+ * stats call per sample for all domains — nothing per domain on that path. Snapshots are re-listed when
+ * a domain changes, when the local snapshot folder says so, and on a slow sweep. When libvirtd goes away
+ * the connection's close callback says so at once; a call past its deadline means the same. The adapter
+ * retries on its own. Without libvirt on the machine the engine reports 'unavailable' and stays quiet.
  */
 import { availability, Connection, type DomainEvent, type DomainSummary } from '@neighborhood/libvirt';
 import type { Snapshot } from '../../contract';
 import type { EngineAdapter, EngineReport, HostFacts } from '../engine';
 import { EngineLink } from '../engine-link';
+import { KeyBatcher } from '../key-batcher';
+import { reportError } from '../report-error';
 import { domainRates, readDomainStats, type DomainRates, type DomainReading } from './domain-stats';
 import { parseDomainXml, type DomainXmlFacts } from './domain-xml';
 import { isLocalUri, libvirtHint, resolveLibvirtUri } from './libvirt-endpoint';
+import { isLibvirtConnectionLoss } from './libvirt-errors';
+import { SnapshotDirWatch } from './snapshot-watch';
 import { parseSnapshotXml, type SnapshotXmlFacts } from './snapshot-xml';
 import { vmFrom } from './vm-model';
 
@@ -24,11 +30,18 @@ interface Domain {
 
 const describeError = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
+/** Events within this window after the first are re-read together. */
+const EVENT_BATCH_MS = 50;
+/** Snapshots made by other tools on engines we cannot watch show within this long. */
+const SNAPSHOT_SWEEP_MS = 15_000;
+
 export interface LibvirtEngineOptions {
   /** Default: LIBVIRT_DEFAULT_URI, else qemu:///system. */
   uri?: string;
   /** Whether the binding loaded (default: the binding's own answer); lets a test stand in for a machine without libvirt. */
   availability?: typeof availability;
+  /** Deadline for each query (ms); past it the connection counts as lost. Default: the binding's. */
+  queryTimeoutMs?: number;
 }
 
 export class LibvirtEngine implements EngineAdapter {
@@ -36,6 +49,11 @@ export class LibvirtEngine implements EngineAdapter {
   readonly endpoint: string;
   readonly local: boolean;
   private readonly link = new EngineLink(() => void this.connect());
+  private readonly availability: typeof availability;
+  private readonly queryTimeoutMs: number | undefined;
+  private readonly changedDomains: KeyBatcher;
+  private readonly changedSnapshots: KeyBatcher;
+  private readonly snapshotWatch: SnapshotDirWatch | null;
 
   private version: string | null = null;
   private host: HostFacts | null = null;
@@ -43,15 +61,19 @@ export class LibvirtEngine implements EngineAdapter {
   private conn: Connection | null = null;
   private detachers: Array<() => void> = [];
   private domains = new Map<string, Domain>();
-  /** Snapshot XML never changes for a given snapshot: read each once. */
+  /** Snapshot XML rarely changes (only a redefine does): read each once, forget on a change. */
   private snapshotFacts = new Map<string, SnapshotXmlFacts>();
-
-  private readonly availability: typeof availability;
+  private lastSnapshotSweep = 0;
+  private sampling: Promise<void> | null = null;
 
   constructor(options: LibvirtEngineOptions = {}) {
     this.endpoint = options.uri ?? resolveLibvirtUri(process.env.LIBVIRT_DEFAULT_URI);
     this.local = isLocalUri(this.endpoint);
     this.availability = options.availability ?? availability;
+    this.queryTimeoutMs = options.queryTimeoutMs;
+    this.changedDomains = new KeyBatcher((uuids) => this.refreshDomains(this.link.now, uuids), EVENT_BATCH_MS, `libvirt domain refresh at ${this.endpoint}`);
+    this.changedSnapshots = new KeyBatcher((uuids) => this.refreshSnapshots(this.link.now, uuids), EVENT_BATCH_MS, `libvirt snapshot refresh at ${this.endpoint}`);
+    this.snapshotWatch = SnapshotDirWatch.forUri(this.endpoint, (name) => this.snapshotFolderChanged(name));
   }
 
   start(): void {
@@ -60,6 +82,7 @@ export class LibvirtEngine implements EngineAdapter {
       this.link.unavailable(`libvirt is not available: ${binding.reason}`, libvirtHint(binding.reason, false));
       return;
     }
+    this.snapshotWatch?.start();
     void this.connect();
   }
 
@@ -79,7 +102,7 @@ export class LibvirtEngine implements EngineAdapter {
     };
   }
 
-  /** The open connection, for actions (snapshots); null while not connected. */
+  /** The open connection, for actions (snapshots, lifecycle); null while not connected. */
   connection(): Connection | null {
     return this.link.connected ? this.conn : null;
   }
@@ -89,7 +112,7 @@ export class LibvirtEngine implements EngineAdapter {
     if (gen === null) return;
     let conn: Connection | null = null;
     try {
-      conn = await Connection.open(this.endpoint);
+      conn = await Connection.open(this.endpoint, this.queryTimeoutMs ? { queryTimeoutMs: this.queryTimeoutMs } : {});
       if (!this.link.isCurrent(gen)) {
         await conn.close();
         return;
@@ -98,7 +121,7 @@ export class LibvirtEngine implements EngineAdapter {
       const opened = conn;
       this.detachers = [
         opened.onClose((reason) => this.fail(gen, new Error(`libvirt closed the connection to ${this.endpoint} (${reason})`))),
-        opened.onDomainEvent((event) => void this.onDomainEvent(gen, event)),
+        opened.onDomainEvent((event) => this.onDomainEvent(gen, event)),
       ];
       const [hostname, node, memory, version] = await Promise.all([
         opened.hostname(),
@@ -112,6 +135,7 @@ export class LibvirtEngine implements EngineAdapter {
       this.host = { hostname, cpus: node.cpus, memoryBytes, kernel: '', os: '', local: this.local };
       this.version = version;
       await this.resync(gen, opened);
+      this.lastSnapshotSweep = Date.now();
       this.link.up(gen);
     } catch (err) {
       if (conn && this.conn !== conn) void conn.close().catch(() => undefined);
@@ -123,8 +147,23 @@ export class LibvirtEngine implements EngineAdapter {
     const reason = describeError(err);
     this.link.down(gen, reason, libvirtHint(reason, true), () => {
       this.detach();
+      this.changedDomains.clear();
+      this.changedSnapshots.clear();
       this.domains.clear();
     });
+  }
+
+  /**
+   * A call failed: lost connection (the one predicate decides, asking libvirt itself where the error
+   * alone cannot tell) or this domain's own trouble. Returns whether the connection was lost.
+   */
+  private async failed(gen: number, conn: Connection, err: unknown, context: string): Promise<boolean> {
+    if (await isLibvirtConnectionLoss(conn, err)) {
+      this.fail(gen, err);
+      return true;
+    }
+    if (this.link.isCurrent(gen)) reportError(`${context} at ${this.endpoint}`, err);
+    return false;
   }
 
   private detach(): void {
@@ -136,20 +175,21 @@ export class LibvirtEngine implements EngineAdapter {
 
   private async resync(gen: number, conn: Connection): Promise<void> {
     const summaries = await conn.listAllDomains();
-    const described = await Promise.all(summaries.map((s) => this.describe(conn, s)));
+    const described = await Promise.all(summaries.map((s) => this.describe(gen, conn, s)));
     if (!this.link.isCurrent(gen)) return;
     this.domains = new Map(described.filter((d): d is Domain => d !== null).map((d) => [d.summary.uuid, d]));
   }
 
-  /** Definition and snapshots of one domain; null when it vanished meanwhile. */
-  private async describe(conn: Connection, summary: DomainSummary): Promise<Domain | null> {
+  /** Definition and snapshots of one domain; null when it could not be read (vanished meanwhile, or its own error). */
+  private async describe(gen: number, conn: Connection, summary: DomainSummary): Promise<Domain | null> {
     try {
       const [xml, snapshots] = await Promise.all([conn.domainXml(summary.uuid), this.readSnapshots(conn, summary.uuid)]);
       const known = this.domains.get(summary.uuid);
       return { summary, facts: parseDomainXml(xml), snapshots, reading: known?.reading, rates: known?.rates ?? null };
     } catch (err) {
-      if (await conn.isAlive().catch(() => false)) return null;
-      throw err;
+      if (await isLibvirtConnectionLoss(conn, err)) throw err;
+      if (this.link.isCurrent(gen)) reportError(`reading domain ${summary.name} at ${this.endpoint}`, err);
+      return null;
     }
   }
 
@@ -168,68 +208,124 @@ export class LibvirtEngine implements EngineAdapter {
     );
   }
 
-  private async onDomainEvent(gen: number, event: DomainEvent): Promise<void> {
-    await this.refreshDomains(gen, [event.uuid]);
+  private onDomainEvent(gen: number, event: DomainEvent): void {
+    if (this.link.isCurrent(gen) && typeof event.uuid === 'string' && event.uuid !== '') this.changedDomains.add(event.uuid);
   }
 
-  /** Re-read some domains (after an event, or when stats show one we don't know). */
+  /** Another tool changed a domain's snapshots (seen in the local metadata folder): re-read them, XML too. */
+  private snapshotFolderChanged(name: string): void {
+    for (const d of this.domains.values()) {
+      if (d.summary.name !== name) continue;
+      this.forgetSnapshotFacts(d.summary.uuid);
+      this.changedSnapshots.add(d.summary.uuid);
+    }
+  }
+
+  /** Re-read some domains (after events, or when stats show one we don't know): one list for the batch. */
   private async refreshDomains(gen: number, uuids: string[]): Promise<void> {
     const conn = this.conn;
     if (!conn || !this.link.isCurrent(gen)) return;
+    let summaries: DomainSummary[];
     try {
-      const summaries = await conn.listAllDomains();
-      const wanted = summaries.filter((s) => uuids.includes(s.uuid));
-      const described = await Promise.all(wanted.map((s) => this.describe(conn, s)));
-      if (!this.link.isCurrent(gen)) return;
-      for (const uuid of uuids) if (!wanted.some((s) => s.uuid === uuid)) this.forget(uuid);
-      for (const d of described) if (d) this.domains.set(d.summary.uuid, d);
-      this.link.changed.emit();
+      summaries = await conn.listAllDomains();
     } catch (err) {
-      this.fail(gen, err);
+      await this.failed(gen, conn, err, 'listing domains');
+      return;
     }
+    const wanted = summaries.filter((s) => uuids.includes(s.uuid));
+    let described: Array<Domain | null>;
+    try {
+      described = await Promise.all(wanted.map((s) => this.describe(gen, conn, s)));
+    } catch (err) {
+      await this.failed(gen, conn, err, 'reading domains');
+      return;
+    }
+    if (!this.link.isCurrent(gen)) return;
+    for (const uuid of uuids) if (!wanted.some((s) => s.uuid === uuid)) this.forget(uuid);
+    for (const d of described) if (d) this.domains.set(d.summary.uuid, d);
+    this.link.changed.emit();
+  }
+
+  /** Re-list some domains' snapshots (parents and the current one change with every take, revert and delete). */
+  private async refreshSnapshots(gen: number, uuids: string[]): Promise<void> {
+    const conn = this.conn;
+    if (!conn || !this.link.isCurrent(gen)) return;
+    let changed = false;
+    for (const uuid of uuids) {
+      const domain = this.domains.get(uuid);
+      if (!domain) continue;
+      try {
+        const snapshots = await this.readSnapshots(conn, uuid);
+        if (!this.link.isCurrent(gen)) return;
+        if (JSON.stringify(snapshots) !== JSON.stringify(domain.snapshots)) {
+          domain.snapshots = snapshots;
+          changed = true;
+        }
+      } catch (err) {
+        if (await this.failed(gen, conn, err, `listing the snapshots of ${domain.summary.name}`)) return;
+      }
+    }
+    if (changed) this.link.changed.emit();
+  }
+
+  /** Asks for a domain's snapshots to be re-listed soon (after an action of ours on it). */
+  snapshotsChanged(uuid: string): void {
+    this.forgetSnapshotFacts(uuid);
+    this.changedSnapshots.add(uuid);
+  }
+
+  private forgetSnapshotFacts(uuid: string): void {
+    for (const key of this.snapshotFacts.keys()) if (key.startsWith(`${uuid}/`)) this.snapshotFacts.delete(key);
   }
 
   private forget(uuid: string): void {
     this.domains.delete(uuid);
-    for (const key of this.snapshotFacts.keys()) if (key.startsWith(`${uuid}/`)) this.snapshotFacts.delete(key);
+    this.forgetSnapshotFacts(uuid);
   }
 
-  async sample(): Promise<void> {
+  sample(): Promise<void> {
+    this.sampling ??= this.sampleOnce().finally(() => {
+      this.sampling = null;
+    });
+    return this.sampling;
+  }
+
+  private async sampleOnce(): Promise<void> {
     const conn = this.conn;
     if (!this.link.connected || !conn) return;
     const gen = this.link.now;
     const started = performance.now();
+    let records: Awaited<ReturnType<Connection['getAllDomainStats']>>;
     try {
-      const records = await conn.getAllDomainStats();
-      const at = Date.now();
-      if (!this.link.isCurrent(gen)) return;
-      const unknown: string[] = [];
-      const seen = new Set<string>();
-      for (const record of records) {
-        seen.add(record.uuid);
-        const domain = this.domains.get(record.uuid);
-        if (!domain) {
-          unknown.push(record.uuid);
-          continue;
-        }
-        const reading = readDomainStats(record.params, at);
-        const state = record.params['state.state'];
-        domain.rates = domainRates(domain.reading, reading);
-        domain.reading = reading;
-        if (typeof state === 'number' && state !== domain.summary.state) unknown.push(record.uuid);
-      }
-      const gone = [...this.domains.keys()].filter((uuid) => !seen.has(uuid));
-      // Snapshots taken by other tools (virsh) raise no event: re-list them each sample (one call per VM).
-      await Promise.all(
-        [...this.domains.values()].map(async (d) => {
-          d.snapshots = await this.readSnapshots(conn, d.summary.uuid).catch(() => d.snapshots);
-        }),
-      );
-      if (unknown.length || gone.length) await this.refreshDomains(gen, [...unknown, ...gone]);
-      this.sampleMs = performance.now() - started;
+      records = await conn.getAllDomainStats();
     } catch (err) {
-      if (!(await conn.isAlive().catch(() => false))) this.fail(gen, err);
+      await this.failed(gen, conn, err, 'reading domain stats');
+      return;
     }
+    const at = Date.now();
+    if (!this.link.isCurrent(gen)) return;
+    const seen = new Set<string>();
+    for (const record of records) {
+      seen.add(record.uuid);
+      const domain = this.domains.get(record.uuid);
+      if (!domain) {
+        this.changedDomains.add(record.uuid);
+        continue;
+      }
+      const reading = readDomainStats(record.params, at);
+      const state = record.params['state.state'];
+      domain.rates = domainRates(domain.reading, reading);
+      domain.reading = reading;
+      // A state change whose event we missed: re-read the domain.
+      if (typeof state === 'number' && state !== domain.summary.state) this.changedDomains.add(record.uuid);
+    }
+    for (const uuid of this.domains.keys()) if (!seen.has(uuid)) this.changedDomains.add(uuid);
+    // Snapshots made by other tools raise no event: a slow sweep catches those no folder watch saw.
+    if (at - this.lastSnapshotSweep >= SNAPSHOT_SWEEP_MS) {
+      this.lastSnapshotSweep = at;
+      for (const uuid of this.domains.keys()) this.changedSnapshots.add(uuid);
+    }
+    this.sampleMs = performance.now() - started;
   }
 
   debugCounts(): { connected: boolean; retryPending: boolean; listeners: number; detachers: number } {
@@ -238,6 +334,9 @@ export class LibvirtEngine implements EngineAdapter {
 
   async dispose(): Promise<void> {
     this.link.dispose();
+    this.changedDomains.stop();
+    this.changedSnapshots.stop();
+    this.snapshotWatch?.close();
     const conn = this.conn;
     for (const off of this.detachers.splice(0)) off();
     this.conn = null;
