@@ -333,7 +333,13 @@ export class Connection {
   // subscribe/unsubscribe settles on the final state without overlapping native calls.
   #reconcileEvents(): void {
     this.#events = this.#events.then(async () => {
-      const wanted = this.#eventListeners.size > 0 && this.#closing === null;
+      if (this.#closing) {
+        // close() deregisters in its teardown; asking the closed connection again would only queue
+        // behind whatever its lanes are still stuck on.
+        this.#eventsRegistered = false;
+        return;
+      }
+      const wanted = this.#eventListeners.size > 0;
       if (wanted === this.#eventsRegistered) return;
       try {
         const change = (async () => {

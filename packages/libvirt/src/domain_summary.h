@@ -1,5 +1,5 @@
 // DomainSummary: the per-domain facts listAllDomains and defineXml return, copied out of libvirt
-// on the pool thread so the JS thread only builds objects.
+// on the lane thread so the JS thread only builds objects.
 #pragma once
 
 #include <string>

@@ -1,7 +1,7 @@
 // Status: the outcome of a libvirt call made on a worker thread, carried back to the JS thread.
 //
 // libvirt keeps its last error in thread-local storage, so the error must be read on the very
-// thread that made the failing call (the libuv pool thread running the task), copied into plain
+// thread that made the failing call (the lane thread running the task), copied into plain
 // C++ strings, and only later turned into a JS value on the main thread.
 #pragma once
 

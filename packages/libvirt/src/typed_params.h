@@ -1,4 +1,4 @@
-// Copies libvirt typed parameters (virTypedParameter arrays) into plain C++ values on the pool
+// Copies libvirt typed parameters (virTypedParameter arrays) into plain C++ values on the lane
 // thread, and turns them into a JS object on the JS thread.
 #pragma once
 

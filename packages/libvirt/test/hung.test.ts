@@ -9,7 +9,7 @@ import { existsSync, promises as fsp } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { Connection, debugCounts, ErrorCode, LibvirtError } from '../src/index';
+import { Connection, debugCounts, ErrorCode, LibvirtError, type NativeCounts } from '../src/index';
 import { bindingAvailable, waitFor } from './helpers';
 import { LIBVIRT_SOCKET, startStallProxy } from './stall-proxy';
 
@@ -22,6 +22,21 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
   return { value, ms: performance.now() - t0 };
 }
 
+/**
+ * Waits until no binding thread is left (idle ones exit after 5 s), so a test's thread counts are
+ * its own: an idle thread of an earlier test exiting midway would skew them.
+ */
+async function quietBinding(): Promise<NativeCounts> {
+  return waitFor(
+    () => {
+      const c = debugCounts()!;
+      return c.threads === 0 && c.queued === 0 ? c : undefined;
+    },
+    10_000,
+    'a quiet binding (no threads, nothing queued)',
+  );
+}
+
 /** How late a setTimeout(…, ms) fires. */
 async function timerLateness(ms: number): Promise<number> {
   const { ms: took } = await timed(() => new Promise((r) => setTimeout(r, ms)));
@@ -30,7 +45,7 @@ async function timerLateness(ms: number): Promise<number> {
 
 describe.skipIf(!bindingAvailable() || !existsSync(LIBVIRT_SOCKET))('a hung libvirtd', () => {
   it('does not starve timers, fs or dns; calls reject at their deadline; close and reconnect stay prompt', async () => {
-    const baseline = debugCounts()!;
+    const baseline = await quietBinding();
     const proxy = await startStallProxy();
     const uri = `qemu+unix:///system?socket=${proxy.path}`;
     const direct = await Connection.open('qemu:///system', { readOnly: true });
@@ -123,7 +138,7 @@ describe.skipIf(!bindingAvailable() || !existsSync(LIBVIRT_SOCKET))('a hung libv
       'the binding threads to wind down',
     );
     console.log(`after the test: ${JSON.stringify(settled)}`);
-  }, 30_000);
+  }, 40_000);
 
   it('closing a connection while libvirtd is hung resolves or rejects at the deadline, never hangs', async () => {
     const proxy = await startStallProxy();
@@ -157,7 +172,7 @@ describe.skipIf(!bindingAvailable() || !existsSync(LIBVIRT_SOCKET))('a hung libv
 
   it('bounds threads: 2 query + 4 action per connection, 64 in all; the rest wait in their queues', async () => {
     const MISSING = '11111111-2222-3333-4444-555555555555';
-    const baseline = debugCounts()!;
+    const baseline = await quietBinding();
     const proxy = await startStallProxy();
     const conns: Connection[] = [];
     try {
@@ -209,7 +224,7 @@ describe.skipIf(!bindingAvailable() || !existsSync(LIBVIRT_SOCKET))('a hung libv
       'the binding threads to wind down',
     );
     console.log(`after: ${JSON.stringify(settled)}`);
-  }, 40_000);
+  }, 50_000);
 
   it('a quitting process is not held by a call libvirt never answers', () => {
     const t0 = Date.now();
