@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'node_modules/**', 'packages/*/build/**', '.scratch/**', 'test-results/**', 'playwright-report/**', '**/*.cjs'],
+    ignores: ['eslint.config.js', 'out/**', 'node_modules/**', 'packages/*/build/**', '.scratch/**', 'test-results/**', 'playwright-report/**', '**/*.cjs'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -16,7 +16,7 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.node, ...globals.browser },
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        projectService: true,
         tsconfigRootDir: import.meta.dirname,
         extraFileExtensions: ['.svelte'],
       },
@@ -31,6 +31,17 @@ export default tseslint.config(
       // Handlers and adapters are async by contract (the channel map, EngineAdapter) whether or not
       // their body awaits; the promise rules above are what keep rejections handled.
       '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    // Tests read JSON off real sockets and engines: its values are `any` by nature, and a message's
+    // text is known to be text. Production code keeps every rule.
+    files: ['**/*.test.ts', 'e2e/**/*.ts', 'tests/**/*.ts', 'packages/*/test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-base-to-string': 'off',
     },
   },
   {

@@ -13,6 +13,7 @@ import WebSocket from 'ws';
 import type { EventChannel, InvokeResult } from '../contract';
 import type { Api } from '../core/api';
 import { startServer, type RunningServer } from './server';
+import type { Socket } from 'node:net';
 
 const token = 'unit-token-0123456789abcdef';
 const dir = mkdtempSync(join(tmpdir(), 'neighborhood-serve-'));
@@ -226,7 +227,7 @@ describe('the WebSocket', () => {
 
   it('closes a client that asks and never reads, holding a bounded amount for it', async () => {
     const ws = await openWs();
-    const socket = (ws as unknown as { _socket: import('node:net').Socket })._socket;
+    const socket = (ws as unknown as { _socket: Socket })._socket;
     socket.pause();
     const done = closed(ws);
     let sent = 0;
@@ -244,7 +245,7 @@ describe('the WebSocket', () => {
 
   it('skips world frames for a client that is behind, and sends it the latest once it reads', async () => {
     const ws = await openWs();
-    const socket = (ws as unknown as { _socket: import('node:net').Socket })._socket;
+    const socket = (ws as unknown as { _socket: Socket })._socket;
     socket.pause();
     const seqs: number[] = [];
     ws.on('message', (d) => seqs.push(JSON.parse(d.toString()).payload.seq));
@@ -263,7 +264,7 @@ describe('the WebSocket', () => {
 
   it('closes a client that is behind by more than the hard cap when something is due', async () => {
     const ws = await openWs();
-    (ws as unknown as { _socket: import('node:net').Socket })._socket.pause();
+    (ws as unknown as { _socket: Socket })._socket.pause();
     const done = closed(ws);
     let emitted = 0;
     while (ws.readyState === WebSocket.OPEN && emitted < 2_000) {
@@ -273,15 +274,15 @@ describe('the WebSocket', () => {
       if (logs.includes('closed a WebSocket: 1008 not reading')) break;
     }
     expect(logs).toContain('closed a WebSocket: 1008 not reading');
-    (ws as unknown as { _socket: import('node:net').Socket })._socket.resume();
+    (ws as unknown as { _socket: Socket })._socket.resume();
     expect((await done).code).toBe(1008);
   });
 
   it('refuses the session past the cap with 503', async () => {
     const open = await Promise.all([openWs(), openWs(), openWs()]);
     await expect(openWs()).rejects.toThrow('status 503');
-    open[0]!.close();
-    await closed(open[0]!);
+    open[0].close();
+    await closed(open[0]);
     const fresh = await openWs(); // its place is free again
     for (const ws of [...open.slice(1), fresh]) ws.close();
     await Promise.all([...open.slice(1), fresh].map(closed));
@@ -295,14 +296,14 @@ describe('the WebSocket', () => {
           const ws = new WebSocket(`ws://127.0.0.1:${quick.port}${quick.prefix}ws`, { headers: { cookie: cookie() } });
           ws.once('open', () => {
             // ws answers pings by itself unless its socket stops reading.
-            if (pausedAfterOpen) (ws as unknown as { _socket: import('node:net').Socket })._socket.pause();
+            if (pausedAfterOpen) (ws as unknown as { _socket: Socket })._socket.pause();
             resolve(ws);
           });
         });
       const mute = await connectTo(true);
       const lively = await connectTo(false);
       await new Promise((r) => setTimeout(r, 1500));
-      (mute as unknown as { _socket: import('node:net').Socket })._socket.resume();
+      (mute as unknown as { _socket: Socket })._socket.resume();
       await expect.poll(() => mute.readyState, { timeout: 3000 }).toBe(WebSocket.CLOSED);
       expect(lively.readyState).toBe(WebSocket.OPEN);
       lively.close();

@@ -9,7 +9,6 @@ import type {
   EventChannel,
   EventChannels,
   InvokeChannel,
-  InvokeResult,
   RequestOf,
   ResponseOf,
   ServerMessage,
@@ -167,7 +166,7 @@ export class WsBridge implements Bridge, Connection {
       if (!pending) return;
       this.#pending.delete(message.id);
       try {
-        pending.resolve(unwrap(message.result as InvokeResult<unknown>));
+        pending.resolve(unwrap(message.result));
       } catch (error) {
         pending.reject(error instanceof Error ? error : new Error(String(error)));
       }

@@ -16,7 +16,7 @@ function fakeBridge(initial: World, opts: { refuse?: string } = {}) {
   const bridge: Bridge = {
     async invoke(channel, request) {
       calls.push(channel);
-      if (channel === 'world:get') return world as never;
+      if (channel === 'world:get') return world;
       if (channel === 'settings:get') return { sampleIntervalSeconds: 2 } as never;
       if (opts.refuse) throw new Error(opts.refuse);
       return { sampleIntervalSeconds: (request as Partial<Settings>).sampleIntervalSeconds ?? 2 } as never;

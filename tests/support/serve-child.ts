@@ -51,13 +51,13 @@ export async function startServe(env: Record<string, string> = {}, args: string[
     env: { ...process.env, XDG_CONFIG_HOME: home, NEIGHBORHOOD_TOKEN: '', ...env },
   });
   const stderr: string[] = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => stderr.push(line));
+  createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
   let exited = false;
   child.once('exit', () => (exited = true));
   const first = await new Promise<RegExpExecArray>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('browser mode did not print its address within 20 s')), 20_000);
     child.once('exit', (code) => reject(new Error(`browser mode exited early with code ${code}: ${stderr.join('\n')}`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => {
+    createInterface({ input: child.stdout }).once('line', (line) => {
       clearTimeout(timer);
       const m = LINE.exec(line);
       if (m) resolve(m);

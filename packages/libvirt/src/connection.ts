@@ -305,13 +305,9 @@ export class Connection {
     return this.#call(what, this.queryTimeoutMs, fn);
   }
 
-  #action<T>(what: string, options: CallOptions, fn: (native: NativeConnection) => Promise<T>): Promise<T> {
-    let ms: number;
-    try {
-      ms = checkTimeout(options.timeoutMs, this.actionTimeoutMs, 'timeoutMs');
-    } catch (err) {
-      return Promise.reject(err as LibvirtError);
-    }
+  // async: a bad timeout rejects like every other failure instead of throwing at the caller.
+  async #action<T>(what: string, options: CallOptions, fn: (native: NativeConnection) => Promise<T>): Promise<T> {
+    const ms = checkTimeout(options.timeoutMs, this.actionTimeoutMs, 'timeoutMs');
     return this.#call(what, ms, fn);
   }
 

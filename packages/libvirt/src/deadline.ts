@@ -51,6 +51,8 @@ export function withDeadline<T>(what: string, ms: number, work: Promise<T>, onLa
       },
       (err: unknown) => {
         clearTimeout(timer);
+        // The native call's own rejection, passed on unchanged (callers convert it to a LibvirtError).
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         reject(err);
       },
     );

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type * as Lib from '../src/index';
 
 const pkgDir = resolve(import.meta.dirname, '..');
 const dirs: string[] = [];
@@ -25,7 +26,7 @@ describe('loading without a built addon', () => {
     const dir = copyWrapper();
     const reason = 'libvirt-dev is not installed (pkg-config cannot find libvirt)';
     writeFileSync(join(dir, 'build-status.json'), JSON.stringify({ available: false, reason }));
-    const lib = (await import(join(dir, 'src', 'index.ts'))) as typeof import('../src/index');
+    const lib = (await import(join(dir, 'src', 'index.ts'))) as typeof Lib;
     expect(lib.availability()).toEqual({ available: false, reason });
     expect(lib.libraryVersion()).toBeNull();
     expect(lib.DomainState.RUNNING).toBe(1);
@@ -37,7 +38,7 @@ describe('loading without a built addon', () => {
 
   it('says the addon was not built when there is no build at all', async () => {
     const dir = copyWrapper();
-    const lib = (await import(join(dir, 'src', 'index.ts'))) as typeof import('../src/index');
+    const lib = (await import(join(dir, 'src', 'index.ts'))) as typeof Lib;
     const a = lib.availability();
     expect(a.available).toBe(false);
     expect(a.available === false && a.reason).toMatch(/has not been built/);
