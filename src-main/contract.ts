@@ -95,6 +95,20 @@ export interface Container {
   memoryLimitBytes: number | null;
   /** Live figures; null until the second sample (rates need two) or when not running. */
   stats: ContainerStats | null;
+  /** An action of ours running on it now (from any window), or null. */
+  activity: TenantActivity | null;
+}
+
+/** An action running on a tenant: the map marks it, the panel counts its time. */
+export interface TenantActivity {
+  /** What is happening, in words, e.g. "Taking snapshot “before-upgrade”". */
+  label: string;
+  /** Which action: the Action's kind, and op where it has one (e.g. "snapshot-create", "vm:shutdown"). */
+  action: string;
+  /** Epoch ms when it started. */
+  since: number;
+  /** How many more actions on this tenant wait behind it. */
+  queued: number;
 }
 
 export interface ContainerStats {
@@ -145,6 +159,23 @@ export interface Snapshot {
   current: boolean;
   /** Whether the guest's memory was saved with the disks. */
   hasMemory: boolean;
+  /** External (overlay files) rather than internal (inside the qcow2 images). */
+  external: boolean;
+  /** Why reverting to it is not offered here (e.g. external snapshots before libvirt 9.9), or null. */
+  revertBlocked: string | null;
+}
+
+/**
+ * What a snapshot of the VM can be, checked before libvirt is asked, each with the reason (and the fix)
+ * where the answer is no. The same rules refuse an action that ignores them.
+ */
+export interface SnapshotRules {
+  /** Why no snapshot can be taken in the VM's current state; null when one can. */
+  take: string | null;
+  /** Why the guest's memory cannot be included (asked only while it runs or is paused); null when it can. */
+  memory: string | null;
+  /** Why a disk-only snapshot of the running guest cannot be taken; null when it can. */
+  diskOnly: string | null;
 }
 
 export interface Vm {
@@ -164,7 +195,10 @@ export interface Vm {
   disks: VmDisk[];
   nics: VmNic[];
   snapshots: Snapshot[];
+  snapshotRules: SnapshotRules;
   persistent: boolean;
+  /** An action of ours running on it now (from any window), or null. */
+  activity: TenantActivity | null;
 }
 
 /** How a host's CPU or memory splits; every figure in cores (cpu) or bytes (memory). */
@@ -196,11 +230,42 @@ export interface Settings {
 
 // ───────────────────────────── actions ─────────────────────────────
 
-/** Identifies one VM on one engine. */
-export interface VmRef {
-  engineId: string;
-  uuid: string;
+export type ContainerOp = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'remove';
+/** shutdown asks the guest (ACPI); destroy pulls the plug ("force off"). */
+export type VmOp = 'start' | 'shutdown' | 'destroy' | 'reboot' | 'suspend' | 'resume';
+
+/**
+ * Everything the map can ask an engine to do, on one channel. Routed by engine id to the adapter that
+ * owns the tenant; actions on one tenant run one at a time, in the order asked.
+ */
+export type Action =
+  /** `force` is needed to remove a running container (it is stopped first). */
+  | { kind: 'container'; engineId: string; containerId: string; op: ContainerOp; force?: boolean }
+  | { kind: 'vm'; engineId: string; uuid: string; op: VmOp }
+  /** `memory`: include the running guest's memory (an internal checkpoint); false = disks only. */
+  | { kind: 'snapshot-create'; engineId: string; uuid: string; name: string; description: string; memory: boolean }
+  /** Asked first without `force`; libvirt may answer `revert-risky`, and the user may then force it. */
+  | { kind: 'snapshot-revert'; engineId: string; uuid: string; name: string; force: boolean }
+  /** `children`: delete its descendants too (otherwise they are re-parented). */
+  | { kind: 'snapshot-delete'; engineId: string; uuid: string; name: string; children: boolean }
+  /** Replaces a snapshot's description (libvirt redefine). */
+  | { kind: 'snapshot-describe'; engineId: string; uuid: string; name: string; description: string };
+
+export interface ActionDone {
+  /** What happened, in words, e.g. "Snapshot “before-upgrade” taken". */
+  message: string;
+  /** How long the engine took, ms. */
+  ms: number;
 }
+
+/**
+ * The codes a failed action carries besides the engine's own (`docker:409`, `libvirt:55`):
+ * `refused` — our own check said no, before the engine was asked (the message says why and the fix);
+ * `revert-risky` — libvirt will revert only when forced (its message says why);
+ * `connection-lost` — the engine went away during the action (the tenant may or may not have changed);
+ * `not-connected`, `not-found`, `not-supported`, `invalid-request`.
+ */
+export type ActionErrorCode = 'refused' | 'revert-risky' | 'connection-lost' | 'not-connected' | 'not-found' | 'not-supported' | 'invalid-request';
 
 // ───────────────────────────── the channel map ─────────────────────────────
 
@@ -212,6 +277,8 @@ export interface InvokeChannels {
   'world:get': { request: null; response: World };
   'settings:get': { request: null; response: Settings };
   'settings:set': { request: Partial<Settings>; response: Settings };
+  /** Runs an action; resolves when the engine has done it (the map changes through the engine's events). */
+  'action:run': { request: Action; response: ActionDone };
 }
 
 /** What main pushes to the renderer. */

@@ -9,6 +9,9 @@ describe('validateRequest', () => {
     { channel: 'settings:set', request: {}, want: {} },
     { channel: 'settings:set', request: { sampleIntervalSeconds: 1 }, want: { sampleIntervalSeconds: 1 } },
     { channel: 'settings:set', request: { sampleIntervalSeconds: 60 }, want: { sampleIntervalSeconds: 60 } },
+    { channel: 'action:run', request: { kind: 'container', engineId: 'docker:/var/run/docker.sock', containerId: 'a'.repeat(64), op: 'remove', force: true }, want: { kind: 'container', engineId: 'docker:/var/run/docker.sock', containerId: 'a'.repeat(64), op: 'remove', force: true } },
+    { channel: 'action:run', request: { kind: 'vm', engineId: 'libvirt:qemu:///system', uuid: '1440c35c-3630-4058-bae8-d0bb5adb3b3f', op: 'shutdown' }, want: { kind: 'vm', engineId: 'libvirt:qemu:///system', uuid: '1440c35c-3630-4058-bae8-d0bb5adb3b3f', op: 'shutdown' } },
+    { channel: 'action:run', request: { kind: 'snapshot-create', engineId: 'e', uuid: '1440c35c-3630-4058-bae8-d0bb5adb3b3f', name: '</name>', description: '<b>', memory: true }, want: { kind: 'snapshot-create', engineId: 'e', uuid: '1440c35c-3630-4058-bae8-d0bb5adb3b3f', name: '</name>', description: '<b>', memory: true } },
   ] as const)('accepts $channel $request', ({ channel, request, want }) => {
     expect(validateRequest(channel, request)).toEqual(want);
   });
@@ -21,6 +24,11 @@ describe('validateRequest', () => {
     { channel: 'settings:set', request: { sampleIntervalSeconds: 5, extra: true }, why: /extra/ },
     { channel: 'settings:set', request: null, why: /Invalid request for settings:set/ },
     { channel: 'world:get', request: { any: 1 }, why: /Invalid request for world:get/ },
+    { channel: 'action:run', request: { kind: 'vm', engineId: 'e', uuid: 'not-a-uuid', op: 'start' }, why: /uuid must be a UUID/ },
+    { channel: 'action:run', request: { kind: 'vm', engineId: 'e', uuid: '1440c35c-3630-4058-bae8-d0bb5adb3b3f', op: 'explode' }, why: /op/ },
+    { channel: 'action:run', request: { kind: 'container', engineId: 'e', containerId: '../../etc', op: 'start' }, why: /containerId must be a container id/ },
+    { channel: 'action:run', request: { kind: 'snapshot-revert', engineId: 'e', uuid: '1440c35c-3630-4058-bae8-d0bb5adb3b3f', name: 'x' }, why: /force/ },
+    { channel: 'action:run', request: { kind: 'rm-rf', engineId: 'e' }, why: /kind/ },
   ] as const)('refuses $channel $request', ({ channel, request, why }) => {
     expect(() => validateRequest(channel, request)).toThrow(ValidationError);
     expect(() => validateRequest(channel, request)).toThrow(why);

@@ -12,10 +12,28 @@ export const settingsSchema = z
   })
   .strict();
 
+// Bounds only: the text rules for snapshot names and descriptions (with their reasons) are checked by
+// the adapter against the VM's own snapshots, the same rules the take dialog shows while typing.
+const engineId = z.string().min(1).max(1000);
+const containerId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/, 'must be a container id');
+const uuid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a UUID');
+const snapshotName = z.string().max(1000);
+const description = z.string().max(20_000);
+
+export const actionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('container'), engineId, containerId, op: z.enum(['start', 'stop', 'restart', 'pause', 'unpause', 'remove']), force: z.boolean().optional() }).strict(),
+  z.object({ kind: z.literal('vm'), engineId, uuid, op: z.enum(['start', 'shutdown', 'destroy', 'reboot', 'suspend', 'resume']) }).strict(),
+  z.object({ kind: z.literal('snapshot-create'), engineId, uuid, name: snapshotName, description, memory: z.boolean() }).strict(),
+  z.object({ kind: z.literal('snapshot-revert'), engineId, uuid, name: snapshotName, force: z.boolean() }).strict(),
+  z.object({ kind: z.literal('snapshot-delete'), engineId, uuid, name: snapshotName, children: z.boolean() }).strict(),
+  z.object({ kind: z.literal('snapshot-describe'), engineId, uuid, name: snapshotName, description }).strict(),
+]);
+
 const requestSchemas = {
   'world:get': z.null(),
   'settings:get': z.null(),
   'settings:set': settingsSchema.partial().strict(),
+  'action:run': actionSchema,
 } satisfies { [C in InvokeChannel]: z.ZodType<RequestOf<C>> };
 
 export class ValidationError extends Error {
