@@ -13,6 +13,7 @@ function fakeApi(): { api: PreloadApi; emit: (w: World) => void } {
         (r.sampleIntervalSeconds ?? 0) > 60
           ? { ok: false, error: { message: 'Sample interval must be 1–60 seconds' } }
           : { ok: true, value: { sampleIntervalSeconds: r.sampleIntervalSeconds ?? 2 } },
+      'action:run': async () => ({ ok: false, error: { message: 'Container web is already stopped.', code: 'docker:304' } }),
     },
     on: {
       'world:frame': (l) => {
@@ -35,6 +36,14 @@ describe('preloadBridge', () => {
   it('throws an Error carrying the message of an error result', async () => {
     const bridge = preloadBridge(fakeApi().api);
     await expect(bridge.invoke('settings:set', { sampleIntervalSeconds: 99 })).rejects.toThrow('Sample interval must be 1–60 seconds');
+  });
+
+  it('keeps the code of an error result, so an action can tell a refusal from an engine error', async () => {
+    const bridge = preloadBridge(fakeApi().api);
+    const error = await bridge
+      .invoke('action:run', { kind: 'container', engineId: 'docker:/s', containerId: 'c1', op: 'stop' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ message: 'Container web is already stopped.', code: 'docker:304' });
   });
 
   it('passes events through and unsubscribes', () => {

@@ -2,7 +2,7 @@
  * Builders for unit tests only: a complete contract object with sensible defaults, so each table row
  * states just the fields it is about. Not used by the app.
  */
-import type { Container, Engine, Host, ResourceSplit, Snapshot, Vm, World } from '../../src-main/contract';
+import type { Container, Engine, Host, ResourceSplit, Snapshot, SnapshotRules, TenantActivity, Vm, World } from '../../src-main/contract';
 
 export const MiB = 1024 ** 2;
 export const GiB = 1024 ** 3;
@@ -23,6 +23,7 @@ export function makeContainer(p: Partial<Container> = {}): Container {
     cpuLimitCores: null,
     memoryLimitBytes: null,
     stats: null,
+    activity: null,
     ...p,
   };
 }
@@ -55,13 +56,35 @@ export function makeVm(p: Partial<Vm> = {}): Vm {
     disks: [],
     nics: [],
     snapshots: [],
+    snapshotRules: makeRules(),
     persistent: true,
+    activity: null,
     ...p,
   };
 }
 
 export function makeSnapshot(p: Partial<Snapshot> = {}): Snapshot {
-  return { name: 's1', description: '', createdAt: 0, state: 'running', parent: null, current: false, hasMemory: true, ...p };
+  return {
+    name: 's1',
+    description: '',
+    createdAt: 0,
+    state: 'running',
+    parent: null,
+    current: false,
+    hasMemory: true,
+    external: false,
+    revertBlocked: null,
+    ...p,
+  };
+}
+
+/** Everything allowed unless a row says otherwise. */
+export function makeRules(p: Partial<SnapshotRules> = {}): SnapshotRules {
+  return { take: null, memory: null, diskOnly: null, ...p };
+}
+
+export function makeActivity(p: Partial<TenantActivity> = {}): TenantActivity {
+  return { label: 'Taking snapshot “s1”', action: 'snapshot-create', since: 0, queued: 0, ...p };
 }
 
 export function makeEngine(p: Partial<Engine> = {}): Engine {
