@@ -4,6 +4,7 @@ import {
   formatCores,
   formatCount,
   formatDateTime,
+  formatElapsed,
   formatNumber,
   formatPercent,
   formatPort,
@@ -106,5 +107,24 @@ describe('formatPort', () => {
     [{ containerPort: 80, protocol: 'tcp', hostIp: '::', hostPort: 8000 }, ':::8000→80/tcp'],
   ])('%j → %s', (port, expected) => {
     expect(formatPort(port)).toBe(expected);
+  });
+});
+
+describe('formatElapsed', () => {
+  it.each([
+    [0, '0 s'],
+    [999, '0 s'],
+    [1000, '1 s'],
+    [42_400, '42 s'],
+    [59_999, '59 s'],
+    [60_000, '1 min 00 s'],
+    [185_000, '3 min 05 s'],
+    [3_599_000, '59 min 59 s'],
+    [3_600_000, '1 h 00 min'],
+    [3_720_000, '1 h 02 min'],
+    [-500, '0 s'],
+    [Number.NaN, '0 s'],
+  ])('%s ms → %s', (ms, text) => {
+    expect(formatElapsed(ms)).toBe(text);
   });
 });

@@ -89,3 +89,12 @@ export function formatPort(port: { containerPort: number; protocol: string; host
   if (port.hostPort === null) return inside;
   return `${port.hostIp ?? '0.0.0.0'}:${port.hostPort}→${inside}`;
 }
+
+/** Time an action has run, ticking each second: "0 s", "42 s", "3 min 05 s", "1 h 02 min". */
+export function formatElapsed(ms: number): string {
+  const seconds = Number.isFinite(ms) ? Math.max(0, Math.floor(ms / 1000)) : 0;
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${pad(seconds % 60)} s`;
+  return `${Math.floor(minutes / 60)} h ${pad(minutes % 60)} min`;
+}

@@ -40,3 +40,18 @@ function createsCycle(node: SnapshotNode, parent: SnapshotNode, nodes: Map<strin
   }
   return false;
 }
+
+/** How many snapshots sit below `name` in the tree (children, their children, …); 0 when it is unknown. */
+export function countDescendants(snapshots: readonly Snapshot[], name: string): number {
+  const count = (nodes: SnapshotNode[]): number => nodes.reduce((sum, n) => sum + 1 + count(n.children), 0);
+  const find = (nodes: SnapshotNode[]): SnapshotNode | undefined => {
+    for (const n of nodes) {
+      if (n.snapshot.name === name) return n;
+      const below = find(n.children);
+      if (below) return below;
+    }
+    return undefined;
+  };
+  const node = find(buildSnapshotTree(snapshots));
+  return node ? count(node.children) : 0;
+}
