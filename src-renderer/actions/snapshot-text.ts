@@ -18,7 +18,7 @@ const STATE_WORDS: Record<string, string> = {
 };
 
 /** A domain state (the VM's, or one a snapshot recorded) in plain words: "shut off", "paused". */
-export function stateWords(state: VmState | string): string {
+export function stateWords(state: string): string {
   return STATE_WORDS[state] ?? state;
 }
 
