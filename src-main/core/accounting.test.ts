@@ -8,11 +8,13 @@ const container = (cpuCores: number, memoryUsedBytes: number): Container => ({
   id: `c${cpuCores}-${memoryUsedBytes}`, name: 'c', image: 'i', command: '', state: 'running', status: '', createdAt: '', startedAt: null,
   labels: {}, ports: [], networks: [], cpuLimitCores: null, memoryLimitBytes: null,
   stats: { cpuCores, cpuPercentOfHost: 0, memoryUsedBytes, netRxBytesPerSec: 0, netTxBytesPerSec: 0, blockReadBytesPerSec: 0, blockWriteBytesPerSec: 0, pids: 1 },
+  activity: null,
 });
 
 const vm = (state: Vm['state'], vcpus: number, memoryBytes: number, used: number | null = null, cpuCores: number | null = null): Vm => ({
   uuid: `${state}-${vcpus}-${memoryBytes}`, name: 'v', description: '', state, vcpus, memoryBytes, memoryUsedBytes: used, cpuCores,
   guestOs: null, disks: [], nics: [], snapshots: [], persistent: true,
+  snapshotRules: { take: null, memory: null, diskOnly: null }, activity: null,
 });
 
 describe('account', () => {

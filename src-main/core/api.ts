@@ -22,6 +22,7 @@ export function createApi(hub: Hub, settings: SettingsStore): Api {
   const handlers: Handlers = {
     'world:get': async () => hub.world(),
     'settings:get': async () => settings.get(),
+    'action:run': (action) => hub.act(action),
     'settings:set': async (patch) => {
       const next = await settings.update(patch);
       hub.setSampleInterval(next.sampleIntervalSeconds);

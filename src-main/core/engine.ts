@@ -3,7 +3,7 @@
  * owns its connection: it connects, notices when the engine goes away, retries on its own and tells
  * the hub through `subscribe`. The hub only asks it to sample and reads its report.
  */
-import type { Container, EngineKind, EngineStatus, Vm } from '../contract';
+import type { Action, ActionDone, Container, EngineKind, EngineStatus, Vm } from '../contract';
 
 /** What an engine tells about the machine it runs on; the hub merges engines into hosts with it. */
 export interface HostFacts {
@@ -40,6 +40,12 @@ export interface EngineAdapter {
   report(): EngineReport;
   /** Called after any change worth a new frame (structure, status). Returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
+  /**
+   * Carries out an action on a tenant of this engine (already validated in shape). Actions on one tenant
+   * run one at a time in the order asked; other tenants and sampling never wait on them. Rejects with an
+   * ActionError whose message and code say why.
+   */
+  act(action: Action): Promise<ActionDone>;
   /** Stop timers, streams and connections; nothing of the adapter stays alive afterwards. */
   dispose(): Promise<void>;
 }

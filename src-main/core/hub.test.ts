@@ -22,6 +22,7 @@ function adapter(sample: () => Promise<void>): EngineAdapter & { samples: number
     report: () => report,
     subscribe: () => () => undefined,
     dispose: async () => undefined,
+    act: () => Promise.reject(new Error('no actions here')),
   };
   return a;
 }

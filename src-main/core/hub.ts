@@ -3,8 +3,9 @@
  * another); structural changes from an engine's events publish a frame at once. Publishing is coalesced:
  * bursts of changes within one tick become one frame.
  */
-import type { World } from '../contract';
-import type { EngineAdapter } from './engine';
+import type { Action, ActionDone, World } from '../contract';
+import { ActionError } from './actions/action-error';
+import { engineId, type EngineAdapter } from './engine';
 import type { LocalMachine, LocalUsageProbe } from './local-machine';
 import { reportError } from './report-error';
 import { Signal } from './signal';
@@ -149,6 +150,13 @@ export class Hub {
       return;
     }
     this.frames.emit(this.current);
+  }
+
+  /** Routes an action to the adapter that owns the tenant, by engine id. */
+  act(action: Action): Promise<ActionDone> {
+    const adapter = this.options.adapters.find((a) => engineId(a.kind, a.endpoint) === action.engineId);
+    if (!adapter) return Promise.reject(new ActionError(`No engine ${action.engineId.slice(0, 200)} is watched here.`, 'not-found'));
+    return adapter.act(action);
   }
 
   /** Counts what is still attached, so tests can prove a reconnect left nothing dangling. */

@@ -42,9 +42,19 @@ export interface TinyVm {
   vcpus: number;
   mib: number;
   description?: string;
+  /** A second disk, vdb, in raw format (internal snapshots refuse it). */
+  rawDisk?: string;
 }
 
 export function tinyVmXml(vm: TinyVm, disk: string): string {
+  const raw = vm.rawDisk
+    ? `
+    <disk type='file' device='disk'>
+      <driver name='qemu' type='raw'/>
+      <source file='${escapeXml(vm.rawDisk)}'/>
+      <target dev='vdb' bus='virtio'/>
+    </disk>`
+    : '';
   return `<domain type='qemu'>
   <name>${escapeXml(vm.name)}</name>
   <description>${escapeXml(vm.description ?? 'Neighborhood test VM')}</description>
@@ -57,7 +67,7 @@ export function tinyVmXml(vm: TinyVm, disk: string): string {
       <driver name='qemu' type='qcow2'/>
       <source file='${escapeXml(disk)}'/>
       <target dev='vda' bus='virtio'/>
-    </disk>
+    </disk>${raw}
     <interface type='user'><model type='virtio'/></interface>
     <memballoon model='virtio'/>
   </devices>
@@ -66,7 +76,7 @@ export function tinyVmXml(vm: TinyVm, disk: string): string {
 
 export class TestVms {
   private conn: Connection | null = null;
-  private readonly made: Array<{ uuid: string; disk: string }> = [];
+  private readonly made: Array<{ uuid: string; disk: string; raw?: string }> = [];
 
   async connection(): Promise<Connection> {
     this.conn ??= await Connection.open(LIBVIRT_URI);
@@ -74,24 +84,35 @@ export class TestVms {
   }
 
   /** Defines (and by default starts) a tiny VM; returns its uuid. The disk name avoids the VM's own name, which may hold markup. */
-  async define(vm: TinyVm, options: { start?: boolean } = {}): Promise<string> {
+  async define(vm: Omit<TinyVm, 'rawDisk'>, options: { start?: boolean; rawDisk?: boolean } = {}): Promise<string> {
     const conn = await this.connection();
-    const disk = `${IMAGES}/nbh-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}.qcow2`;
+    const base = `${IMAGES}/nbh-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    const disk = `${base}.qcow2`;
     await run('qemu-img', ['create', '-q', '-f', 'qcow2', disk, '32M']);
-    const summary = await conn.defineXml(tinyVmXml(vm, disk));
-    this.made.push({ uuid: summary.uuid, disk });
+    const raw = options.rawDisk ? `${base}.raw` : undefined;
+    if (raw) await run('qemu-img', ['create', '-q', '-f', 'raw', raw, '8M']);
+    const summary = await conn.defineXml(tinyVmXml({ ...vm, rawDisk: raw }, disk));
+    this.made.push({ uuid: summary.uuid, disk, raw });
     if (options.start !== false) await conn.start(summary.uuid);
     return summary.uuid;
+  }
+
+  /** The qcow2 image (vda) of a VM made here. */
+  diskOf(uuid: string): string {
+    const made = this.made.find((m) => m.uuid === uuid);
+    if (!made) throw new Error(`no VM ${uuid} was made by this TestVms`);
+    return made.disk;
   }
 
   async cleanup(): Promise<void> {
     // A fresh connection: the one used during the tests may have died with a libvirtd restart.
     await this.conn?.close().catch(() => undefined);
     const conn = await Connection.open(LIBVIRT_URI).catch(() => null);
-    for (const { uuid, disk } of this.made.splice(0)) {
+    for (const { uuid, disk, raw } of this.made.splice(0)) {
       await conn?.destroy(uuid).catch(() => undefined);
       await conn?.undefine(uuid, { snapshotsMetadata: true, nvram: true }).catch(() => undefined);
       await rm(disk, { force: true });
+      if (raw) await rm(raw, { force: true });
     }
     await conn?.close().catch(() => undefined);
     this.conn = null;

@@ -26,6 +26,9 @@ import type {
   SnapshotInfo,
 } from './types';
 
+// virDomainSnapshotXMLFlags: VIR_DOMAIN_SNAPSHOT_XML_SECURE.
+const SNAPSHOT_XML_SECURE = 1 << 0;
+
 interface Settings {
   queryTimeoutMs: number;
   actionTimeoutMs: number;
@@ -253,9 +256,12 @@ export class Connection {
     return this.#query('listSnapshots', (n) => n.listSnapshots(uuid) as Promise<SnapshotInfo[]>);
   }
 
-  /** A snapshot's XML (<domainsnapshot>). */
-  snapshotXml(uuid: string, name: string): Promise<string> {
-    return this.#query('snapshotXml', (n) => n.snapshotXml(uuid, name, 0));
+  /**
+   * A snapshot's XML (<domainsnapshot>); `secure` includes security-sensitive parts of the embedded
+   * domain, as a redefine from this XML needs (virsh snapshot-edit asks the same).
+   */
+  snapshotXml(uuid: string, name: string, options: { secure?: boolean } = {}): Promise<string> {
+    return this.#query('snapshotXml', (n) => n.snapshotXml(uuid, name, options.secure ? SNAPSHOT_XML_SECURE : 0));
   }
 
   /**

@@ -100,5 +100,6 @@ export function containerFromInspect(json: InspectJson, statusLine: string): Con
     cpuLimitCores: cpuLimitCores(json.HostConfig),
     memoryLimitBytes: memory && memory > 0 ? memory : null,
     stats: null,
+    activity: null,
   };
 }

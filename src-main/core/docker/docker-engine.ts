@@ -10,11 +10,14 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
 import pLimit from 'p-limit';
-import type { Container } from '../../contract';
+import type { Action, ActionDone, Container } from '../../contract';
+import { ActionError } from '../actions/action-error';
+import { TenantQueues } from '../actions/tenant-queue';
 import type { EngineAdapter, EngineReport, HostFacts } from '../engine';
 import { EngineLink } from '../engine-link';
 import { KeyBatcher } from '../key-batcher';
 import { reportError } from '../report-error';
+import { CONTAINER_OPS, dockerActionError, needsForceToRemove } from './docker-actions';
 import { DockerAgent } from './docker-agent';
 import { resolveDockerEndpoint, type DockerEndpoint } from './docker-endpoint';
 import { containerFromInspect, statusFromInspect, type InspectJson } from './docker-container';
@@ -73,6 +76,7 @@ export class DockerEngine implements EngineAdapter {
   private readonly statsLimit = pLimit(STATS_CONCURRENCY);
   private readonly inspectLimit = pLimit(INSPECT_CONCURRENCY);
   private readonly changed: KeyBatcher;
+  private readonly actions = new TenantQueues(() => this.link.changed.emit());
 
   private version: string | null = null;
   private host: HostFacts | null = null;
@@ -106,7 +110,10 @@ export class DockerEngine implements EngineAdapter {
       status: this.link.status,
       version: this.version,
       host: this.host,
-      containers: [...this.containers.values()],
+      containers: [...this.containers.values()].map((c) => {
+        const activity = this.actions.activity(c.id);
+        return activity ? { ...c, activity } : c;
+      }),
       vms: [],
       sampleMs: this.sampleMs,
       hint: this.link.hint,
@@ -314,6 +321,33 @@ export class DockerEngine implements EngineAdapter {
       if (status !== 404 && status !== 409) this.failed(gen, err, 'tenant');
       return undefined;
     }
+  }
+
+  act(action: Action): Promise<ActionDone> {
+    if (action.kind !== 'container') return Promise.reject(new ActionError('A Docker engine runs containers only.', 'not-supported'));
+    if (!this.link.connected) return Promise.reject(new ActionError(`Docker at ${this.endpoint} is not connected; nothing was changed.`, 'not-connected'));
+    const known = this.containers.get(action.containerId);
+    if (!known) return Promise.reject(new ActionError('That container is no longer there.', 'not-found'));
+    const spec = CONTAINER_OPS[action.op];
+    return this.actions.run(known.id, `${spec.doing} ${known.name}`, `container:${action.op}`, async () => {
+      // Checked when its turn comes: an action queued behind "stop" sees the stopped container.
+      const c = this.containers.get(known.id) ?? known;
+      if (action.op === 'remove' && needsForceToRemove(c.state) && action.force !== true) {
+        throw new ActionError(`${c.name} is ${c.state}: removing it stops it first. Confirm with force to do that; nothing was changed.`, 'refused');
+      }
+      const gen = this.link.now;
+      const started = performance.now();
+      try {
+        await spec.call(this.docker.getContainer(c.id), AbortSignal.timeout(spec.deadlineMs), action.force === true);
+      } catch (err) {
+        if (!this.link.isCurrent(gen) || isConnectionLoss(err, 'tenant')) {
+          throw new ActionError(`The connection to Docker was lost while ${spec.doing.toLowerCase()} ${c.name}; it may or may not have happened. The map shows the container as Docker reports it once reconnected.`, 'connection-lost');
+        }
+        // Docker refused (or gave up): the container is as it was.
+        throw dockerActionError(err, c.name, action.op);
+      }
+      return { message: `${c.name} ${spec.done}.`, ms: Math.round(performance.now() - started) };
+    });
   }
 
   async dispose(): Promise<void> {

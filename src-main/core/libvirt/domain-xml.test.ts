@@ -41,9 +41,10 @@ describe('parseDomainXml', () => {
     expect(parseDomainXml(DEMO)).toEqual({
       description: 'Lab <b>demo</b> & friends',
       guestOs: 'debian 12',
+      firmware: null,
       disks: [
-        { target: 'vda', device: 'disk', path: '/var/lib/libvirt/images/nbh-demo-small.qcow2', format: 'qcow2' },
-        { target: 'hdc', device: 'cdrom', path: null, format: 'raw' },
+        { target: 'vda', device: 'disk', path: '/var/lib/libvirt/images/nbh-demo-small.qcow2', format: 'qcow2', readonly: false },
+        { target: 'hdc', device: 'cdrom', path: null, format: 'raw', readonly: true },
       ],
       nics: [
         { mac: '52:54:00:12:34:56', type: 'network', source: 'default', model: 'virtio', targetDev: 'vnet3' },
@@ -53,18 +54,26 @@ describe('parseDomainXml', () => {
   });
 
   it.each([
-    { name: 'a bare domain', xml: '<domain type="qemu"><name>x</name></domain>', want: { description: '', guestOs: null, disks: [], nics: [] } },
+    { name: 'a bare domain', xml: '<domain type="qemu"><name>x</name></domain>', want: { description: '', guestOs: null, firmware: null, disks: [], nics: [] } },
+    {
+      name: 'UEFI in pflash',
+      xml: `<domain><os><type>hvm</type><loader readonly='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE.fd</loader><nvram>/var/lib/libvirt/qemu/nvram/x_VARS.fd</nvram></os></domain>`,
+      want: { description: '', guestOs: null, firmware: 'pflash', disks: [], nics: [] },
+    },
+    { name: 'firmware auto-selected EFI', xml: `<domain><os firmware='efi'><type>hvm</type></os></domain>`, want: { description: '', guestOs: null, firmware: 'pflash', disks: [], nics: [] } },
+    { name: 'unclosed tags', xml: '<domain><description>x', want: { description: '', guestOs: null, firmware: null, disks: [], nics: [] } },
     {
       name: 'one disk and a user NIC without source',
       xml: `<domain><devices><disk type='block' device='disk'><source dev='/dev/vg/lv'/><target dev='sda'/></disk><interface type='user'><mac address='52:54:00:00:00:01'/></interface></devices></domain>`,
       want: {
         description: '',
         guestOs: null,
-        disks: [{ target: 'sda', device: 'disk', path: '/dev/vg/lv', format: null }],
+        firmware: null,
+        disks: [{ target: 'sda', device: 'disk', path: '/dev/vg/lv', format: null, readonly: false }],
         nics: [{ mac: '52:54:00:00:00:01', type: 'user', source: null, model: null, targetDev: null }],
       },
     },
-    { name: 'not XML at all', xml: 'nonsense', want: { description: '', guestOs: null, disks: [], nics: [] } },
+    { name: 'not XML at all', xml: 'nonsense', want: { description: '', guestOs: null, firmware: null, disks: [], nics: [] } },
   ])('$name', ({ xml, want }) => {
     expect(parseDomainXml(xml)).toEqual(want);
   });

@@ -7,7 +7,9 @@ import { XMLParser } from 'fast-xml-parser';
 export interface DomainXmlFacts {
   description: string;
   guestOs: string | null;
-  disks: Array<{ target: string; device: string; path: string | null; format: string | null }>;
+  /** UEFI firmware in pflash (libvirt cannot take internal snapshots of it running); null for BIOS. */
+  firmware: 'pflash' | null;
+  disks: Array<{ target: string; device: string; path: string | null; format: string | null; readonly: boolean }>;
   nics: Array<{ mac: string | null; type: string; source: string | null; model: string | null; targetDev: string | null }>;
 }
 
@@ -53,14 +55,25 @@ function nicSource(nic: Node): string | null {
   return attr(source, 'network') ?? attr(source, 'bridge') ?? attr(source, 'dev');
 }
 
+const EMPTY: DomainXmlFacts = { description: '', guestOs: null, firmware: null, disks: [], nics: [] };
+
 export function parseDomainXml(xml: string): DomainXmlFacts {
-  const domain = obj(obj(parser.parse(xml)).domain);
+  let root: unknown;
+  try {
+    root = parser.parse(xml);
+  } catch {
+    // A definition we cannot read still stands as a house, with what we don't know left empty.
+    return { ...EMPTY, disks: [], nics: [] };
+  }
+  const domain = obj(obj(root).domain);
+  const os = obj(domain.os);
   const devices = obj(domain.devices);
   const metadata = obj(domain.metadata);
   const osinfo = obj(obj(metadata.libosinfo).os);
   return {
     description: text(domain.description),
     guestOs: osFromLibosinfoId(attr(osinfo, 'id')),
+    firmware: attr(os.loader, 'type') === 'pflash' || attr(os, 'firmware') === 'efi' ? 'pflash' : null,
     disks: ((devices.disk as unknown[]) ?? []).map((d) => {
       const disk = obj(d);
       return {
@@ -68,6 +81,7 @@ export function parseDomainXml(xml: string): DomainXmlFacts {
         device: attr(disk, 'device') ?? 'disk',
         path: diskSource(disk),
         format: attr(disk.driver, 'type'),
+        readonly: 'readonly' in disk,
       };
     }),
     nics: ((devices.interface as unknown[]) ?? []).map((n) => {

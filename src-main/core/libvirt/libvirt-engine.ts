@@ -6,24 +6,30 @@
  * the connection's close callback says so at once; a call past its deadline means the same. The adapter
  * retries on its own. Without libvirt on the machine the engine reports 'unavailable' and stays quiet.
  */
-import { availability, Connection, type DomainEvent, type DomainSummary } from '@neighborhood/libvirt';
-import type { Snapshot } from '../../contract';
+import { availability, Connection, ErrorCode, SnapshotCreateFlags, type DomainEvent, type DomainSummary } from '@neighborhood/libvirt';
+import type { Action, ActionDone } from '../../contract';
+import { ActionError } from '../actions/action-error';
+import { TenantQueues } from '../actions/tenant-queue';
 import type { EngineAdapter, EngineReport, HostFacts } from '../engine';
 import { EngineLink } from '../engine-link';
 import { KeyBatcher } from '../key-batcher';
 import { reportError } from '../report-error';
+import { actionLabel, libvirtActionError, planSnapshotCreate, revertFlags, snapshotNamed, stateAfterRevert, VM_OPS, type VmNow } from './libvirt-actions';
 import { domainRates, readDomainStats, type DomainRates, type DomainReading } from './domain-stats';
 import { parseDomainXml, type DomainXmlFacts } from './domain-xml';
 import { isLocalUri, libvirtHint, resolveLibvirtUri } from './libvirt-endpoint';
 import { isLibvirtConnectionLoss } from './libvirt-errors';
+import { snapshotDescriptionProblem } from '../../shared/snapshot-name';
 import { SnapshotDirWatch } from './snapshot-watch';
+import { withSnapshotDescription } from './snapshot-description';
+import { revertBlocked } from './snapshot-rules';
 import { parseSnapshotXml, type SnapshotXmlFacts } from './snapshot-xml';
-import { vmFrom } from './vm-model';
+import { vmFrom, vmState, type SnapshotEntry, type SnapshotHost } from './vm-model';
 
 interface Domain {
   summary: DomainSummary;
   facts: DomainXmlFacts;
-  snapshots: Snapshot[];
+  snapshots: SnapshotEntry[];
   reading?: DomainReading;
   rates: DomainRates | null;
 }
@@ -54,6 +60,8 @@ export class LibvirtEngine implements EngineAdapter {
   private readonly changedDomains: KeyBatcher;
   private readonly changedSnapshots: KeyBatcher;
   private readonly snapshotWatch: SnapshotDirWatch | null;
+  private readonly actions = new TenantQueues(() => this.link.changed.emit());
+  private snapshotHost: SnapshotHost = { canRevertExternal: false, libvirtVersion: null };
 
   private version: string | null = null;
   private host: HostFacts | null = null;
@@ -96,7 +104,17 @@ export class LibvirtEngine implements EngineAdapter {
       version: this.version,
       host: this.host,
       containers: [],
-      vms: [...this.domains.values()].map((d) => vmFrom(d.summary, d.facts, d.snapshots, d.reading, d.rates)),
+      vms: [...this.domains.values()].map((d) =>
+        vmFrom({
+          domain: d.summary,
+          facts: d.facts,
+          snapshots: d.snapshots,
+          reading: d.reading,
+          rates: d.rates,
+          host: this.snapshotHost,
+          activity: this.actions.activity(d.summary.uuid),
+        }),
+      ),
       sampleMs: this.sampleMs,
       hint: this.link.hint,
     };
@@ -123,14 +141,17 @@ export class LibvirtEngine implements EngineAdapter {
         opened.onClose((reason) => this.fail(gen, new Error(`libvirt closed the connection to ${this.endpoint} (${reason})`))),
         opened.onDomainEvent((event) => this.onDomainEvent(gen, event)),
       ];
-      const [hostname, node, memory, version] = await Promise.all([
+      const [hostname, node, memory, version, capabilities] = await Promise.all([
         opened.hostname(),
         opened.nodeInfo(),
         // nodeInfo's memory is the NUMA nodes' (5 GiB of a 24 GiB host here); the memory stats' total is MemTotal.
         opened.nodeMemoryStats().catch(() => null),
         opened.libVersion(),
+        opened.capabilities().catch(() => ''),
       ]);
       if (!this.link.isCurrent(gen)) return;
+      // libvirt 9.9 and later announce that they can revert external snapshots.
+      this.snapshotHost = { canRevertExternal: capabilities.includes('<externalSnapshot'), libvirtVersion: version };
       const memoryBytes = (memory?.totalKiB ?? node.memoryKiB) * 1024;
       this.host = { hostname, cpus: node.cpus, memoryBytes, kernel: '', os: '', local: this.local };
       this.version = version;
@@ -188,12 +209,13 @@ export class LibvirtEngine implements EngineAdapter {
       return { summary, facts: parseDomainXml(xml), snapshots, reading: known?.reading, rates: known?.rates ?? null };
     } catch (err) {
       if (await isLibvirtConnectionLoss(conn, err)) throw err;
-      if (this.link.isCurrent(gen)) reportError(`reading domain ${summary.name} at ${this.endpoint}`, err);
+      // A domain undefined between the list and this read is simply gone; anything else is worth a line.
+      if (this.link.isCurrent(gen) && (err as { code?: unknown }).code !== ErrorCode.NO_DOMAIN) reportError(`reading domain ${summary.name} at ${this.endpoint}`, err);
       return null;
     }
   }
 
-  private async readSnapshots(conn: Connection, uuid: string): Promise<Snapshot[]> {
+  private async readSnapshots(conn: Connection, uuid: string): Promise<SnapshotEntry[]> {
     const list = await conn.listSnapshots(uuid);
     return Promise.all(
       list.map(async (s) => {
@@ -262,7 +284,9 @@ export class LibvirtEngine implements EngineAdapter {
           changed = true;
         }
       } catch (err) {
-        if (await this.failed(gen, conn, err, `listing the snapshots of ${domain.summary.name}`)) return;
+        // The domain went away meanwhile: its own refresh will drop it.
+        if ((err as { code?: unknown }).code === ErrorCode.NO_DOMAIN) this.changedDomains.add(uuid);
+        else if (await this.failed(gen, conn, err, `listing the snapshots of ${domain.summary.name}`)) return;
       }
     }
     if (changed) this.link.changed.emit();
@@ -326,6 +350,87 @@ export class LibvirtEngine implements EngineAdapter {
       for (const uuid of this.domains.keys()) this.changedSnapshots.add(uuid);
     }
     this.sampleMs = performance.now() - started;
+  }
+
+  act(action: Action): Promise<ActionDone> {
+    if (action.kind === 'container') return Promise.reject(new ActionError('A libvirt engine runs VMs, not containers.', 'not-supported'));
+    if (!this.link.connected || !this.conn) return Promise.reject(new ActionError(`libvirt at ${this.endpoint} is not connected; nothing was changed.`, 'not-connected'));
+    const known = this.domains.get(action.uuid);
+    if (!known) return Promise.reject(new ActionError('That VM is no longer there.', 'not-found'));
+    const key = action.kind === 'vm' ? `vm:${action.op}` : action.kind;
+    return this.actions.run(action.uuid, actionLabel(action, known.summary.name), key, async () => {
+      // Checked when its turn comes: an action queued behind another sees what that one left.
+      const domain = this.domains.get(action.uuid);
+      const conn = this.conn;
+      if (!domain || !conn) throw new ActionError('That VM is no longer there.', 'not-found');
+      const gen = this.link.now;
+      const lost = () =>
+        new ActionError(`The connection to libvirt was lost during “${actionLabel(action, domain.summary.name)}”; it may or may not have happened. The map shows ${domain.summary.name} as libvirt reports it once reconnected.`, 'connection-lost');
+      // A snapshot action is checked against the snapshots as they are now, not as last listed
+      // (the take just before it in the queue, or one made with virsh a moment ago).
+      if (action.kind !== 'vm') {
+        try {
+          domain.snapshots = await this.readSnapshots(conn, action.uuid);
+        } catch (err) {
+          if (!this.link.isCurrent(gen) || (await isLibvirtConnectionLoss(conn, err))) throw lost();
+          throw libvirtActionError(err, domain.summary.name);
+        }
+      }
+      const vm: VmNow = { name: domain.summary.name, state: vmState(domain.summary.state), facts: domain.facts, snapshots: domain.snapshots };
+      const started = performance.now();
+      try {
+        const message = await this.perform(conn, action, vm);
+        return { message, ms: Math.round(performance.now() - started) };
+      } catch (err) {
+        if (err instanceof ActionError) throw err;
+        if (!this.link.isCurrent(gen) || (await isLibvirtConnectionLoss(conn, err))) throw lost();
+        throw libvirtActionError(err, vm.name);
+      } finally {
+        // Snapshots raise no event: the tree is re-read before the action answers, so what the user
+        // sees next is what libvirt confirmed. The domain itself changes through its events.
+        if (action.kind !== 'vm') {
+          this.forgetSnapshotFacts(action.uuid);
+          await this.refreshSnapshots(gen, [action.uuid]);
+        }
+        this.changedDomains.add(action.uuid);
+      }
+    });
+  }
+
+  /** Carries out one action on a VM; resolves to what happened, in words. */
+  private async perform(conn: Connection, action: Exclude<Action, { kind: 'container' }>, vm: VmNow): Promise<string> {
+    const { uuid } = action;
+    switch (action.kind) {
+      case 'vm':
+        await VM_OPS[action.op].call(conn, uuid);
+        return `${vm.name} ${VM_OPS[action.op].done}.`;
+      case 'snapshot-create': {
+        const plan = planSnapshotCreate(vm, action);
+        await conn.createSnapshot(uuid, plan.xml, plan.flags);
+        return `Snapshot “${action.name}” of ${vm.name} taken.`;
+      }
+      case 'snapshot-revert': {
+        const snapshot = snapshotNamed(vm, action);
+        const blocked = revertBlocked(snapshot, this.snapshotHost.canRevertExternal, this.snapshotHost.libvirtVersion);
+        if (blocked) throw new ActionError(`${blocked} Nothing was changed.`, 'refused');
+        await conn.revertToSnapshot(uuid, action.name, revertFlags(action.force));
+        return `${vm.name} reverted to “${action.name}”; it is ${stateAfterRevert(snapshot.state)}.`;
+      }
+      case 'snapshot-delete': {
+        snapshotNamed(vm, action);
+        await conn.deleteSnapshot(uuid, action.name, { children: action.children });
+        return `Snapshot “${action.name}”${action.children ? ' and its children' : ''} deleted.`;
+      }
+      case 'snapshot-describe': {
+        const snapshot = snapshotNamed(vm, action);
+        const problem = snapshotDescriptionProblem(action.description);
+        if (problem) throw new ActionError(`${problem} Nothing was changed.`, 'refused');
+        const xml = withSnapshotDescription(await conn.snapshotXml(uuid, action.name, { secure: true }), action.description);
+        if (xml === null) throw new ActionError(`libvirt described “${action.name}” in a form Neighborhood does not edit; nothing was changed.`, 'refused');
+        await conn.createSnapshot(uuid, xml, SnapshotCreateFlags.REDEFINE | (snapshot.current ? SnapshotCreateFlags.CURRENT : 0));
+        return `Description of “${action.name}” saved.`;
+      }
+    }
   }
 
   debugCounts(): { connected: boolean; retryPending: boolean; listeners: number; detachers: number } {

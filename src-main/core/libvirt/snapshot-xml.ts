@@ -6,10 +6,19 @@ export interface SnapshotXmlFacts {
   createdAt: number;
   state: string;
   hasMemory: boolean;
+  /** Memory or any disk saved to an external file (an overlay), not inside the qcow2 image. */
+  external: boolean;
 }
 
 // The snapshot embeds the whole domain definition; we read only the top-level fields.
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, htmlEntities: false, stopNodes: ['domainsnapshot.domain', 'domainsnapshot.inactiveDomain', 'domainsnapshot.disks'] });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  htmlEntities: false,
+  isArray: (name, path) => path === 'domainsnapshot.disks.disk',
+  stopNodes: ['domainsnapshot.domain', 'domainsnapshot.inactiveDomain', 'domainsnapshot.disks.disk.source'],
+});
 
 export function parseSnapshotXml(xml: string): SnapshotXmlFacts {
   let root: Record<string, unknown> = {};
@@ -24,11 +33,14 @@ export function parseSnapshotXml(xml: string): SnapshotXmlFacts {
   const memory = root.memory as Record<string, unknown> | undefined;
   const memoryMode = typeof memory?.['@snapshot'] === 'string' ? memory['@snapshot'] : null;
   const created = Number(str(root.creationTime));
+  const disks = (root.disks as Record<string, unknown> | undefined)?.disk;
+  const diskModes = Array.isArray(disks) ? disks.map((d) => (d as Record<string, unknown>)['@snapshot']) : [];
   return {
     description: str(root.description),
     createdAt: Number.isFinite(created) ? created : 0,
     state,
     // Older libvirt omits <memory>: an internal snapshot of a live guest always includes its memory.
     hasMemory: memoryMode !== null ? memoryMode !== 'no' : state === 'running' || state === 'paused',
+    external: memoryMode === 'external' || diskModes.includes('external'),
   };
 }

@@ -6,7 +6,8 @@ const basics = { uuid: 'u-1', name: '<b>vm</b>', persistent: true, state: 1, mem
 const facts = {
   description: 'desc',
   guestOs: null,
-  disks: [{ target: 'vda', device: 'disk', path: '/img/a.qcow2', format: 'qcow2' }],
+  firmware: null,
+  disks: [{ target: 'vda', device: 'disk', path: '/img/a.qcow2', format: 'qcow2', readonly: false }],
   nics: [{ mac: '52:54:00:00:00:01', type: 'user', source: null, model: 'virtio', targetDev: null }],
 };
 const params = (cpu: number, rd: number) => ({
@@ -27,7 +28,7 @@ describe('vmFrom', () => {
   it('a running VM with two readings has live figures', () => {
     const before = readDomainStats(params(1e9, 0), 0);
     const after = readDomainStats(params(2e9, 4096), 2000);
-    const vm = vmFrom(basics, facts, [], after, domainRates(before, after));
+    const vm = vmFrom({ domain: basics, facts, snapshots: [], reading: after, rates: domainRates(before, after) });
     expect(vm).toMatchObject({
       name: '<b>vm</b>', state: 'running', vcpus: 2, memoryBytes: 131072 * 1024, memoryUsedBytes: 50000 * 1024, cpuCores: 0.5,
       disks: [{ target: 'vda', capacityBytes: 64 << 20, allocationBytes: 1 << 20, readBytesPerSec: 2048, writeBytesPerSec: 0 }],
@@ -36,18 +37,30 @@ describe('vmFrom', () => {
   });
 
   it('a running VM seen once has no CPU figure yet', () => {
-    expect(vmFrom(basics, facts, [], readDomainStats(params(1e9, 0), 0), domainRates(undefined, readDomainStats(params(1e9, 0), 0))).cpuCores).toBeNull();
+    expect(vmFrom({ domain: basics, facts, snapshots: [], reading: readDomainStats(params(1e9, 0), 0), rates: domainRates(undefined, readDomainStats(params(1e9, 0), 0)) }).cpuCores).toBeNull();
   });
 
   it('a shut-off VM shows its definition, no live figures, but disk sizes where libvirt knows them', () => {
     const off = { ...basics, state: 5 };
-    const vm = vmFrom(off, facts, [], readDomainStats({ 'block.count': 1, 'block.0.name': 'vda', 'block.0.capacity': 1000 }, 0), null);
+    const vm = vmFrom({ domain: off, facts, snapshots: [], reading: readDomainStats({ 'block.count': 1, 'block.0.name': 'vda', 'block.0.capacity': 1000 }, 0), rates: null });
     expect(vm).toMatchObject({ state: 'shutoff', vcpus: 2, memoryBytes: 131072 * 1024, memoryUsedBytes: null, cpuCores: null });
     expect(vm.disks[0]).toMatchObject({ capacityBytes: 1000, readBytesPerSec: null });
     expect(vm.nics[0]).toMatchObject({ rxBytesPerSec: null });
   });
 
   it('falls back to the maximum memory when the current is unknown', () => {
-    expect(vmFrom({ ...basics, state: 5, memoryKiB: 0 }, facts, [], undefined, null).memoryBytes).toBe(262144 * 1024);
+    expect(vmFrom({ domain: { ...basics, state: 5, memoryKiB: 0 }, facts, snapshots: [], reading: undefined, rates: null }).memoryBytes).toBe(262144 * 1024);
+  });
+
+  it('carries the snapshot rules, each snapshot’s revert verdict from the host, and the activity', () => {
+    const snap = { name: 's', description: '', createdAt: 1, state: 'disk-snapshot', parent: null, current: true, hasMemory: false, external: true };
+    const activity = { label: 'Taking snapshot “t”', action: 'snapshot-create', since: 5, queued: 0 };
+    const old = vmFrom({ domain: basics, facts, snapshots: [snap], reading: undefined, rates: null, host: { canRevertExternal: false, libvirtVersion: '9.0.0' }, activity });
+    expect(old.snapshots[0]!.revertBlocked).toMatch(/9\.9 on \(this host runs 9\.0\.0\)/);
+    expect(old.snapshotRules).toMatchObject({ take: null, memory: /external snapshots/, diskOnly: null });
+    expect(old.activity).toEqual(activity);
+    const recent = vmFrom({ domain: basics, facts, snapshots: [snap], reading: undefined, rates: null, host: { canRevertExternal: true, libvirtVersion: '9.9.0' } });
+    expect(recent.snapshots[0]!.revertBlocked).toBeNull();
+    expect(recent.activity).toBeNull();
   });
 });

@@ -2,9 +2,31 @@
  * Pure assembly of a house: the domain's summary, its XML facts, its snapshots and its live readings
  * become the world's Vm.
  */
-import type { Snapshot, Vm, VmState } from '../../contract';
+import type { Snapshot, TenantActivity, Vm, VmState } from '../../contract';
 import type { DomainRates, DomainReading } from './domain-stats';
 import type { DomainXmlFacts } from './domain-xml';
+import { revertBlocked, snapshotRules } from './snapshot-rules';
+
+/** A snapshot as the adapter lists it; whether it may be reverted depends on the host (see vmFrom). */
+export type SnapshotEntry = Omit<Snapshot, 'revertBlocked'>;
+
+/** What the host's libvirt can do with snapshots. */
+export interface SnapshotHost {
+  canRevertExternal: boolean;
+  libvirtVersion: string | null;
+}
+
+export interface VmInput {
+  domain: DomainBasics;
+  facts: DomainXmlFacts;
+  snapshots: readonly SnapshotEntry[];
+  reading: DomainReading | undefined;
+  rates: DomainRates | null;
+  host?: SnapshotHost;
+  activity?: TenantActivity | null;
+}
+
+const LIBVIRT_9_0: SnapshotHost = { canRevertExternal: false, libvirtVersion: null };
 
 /** What listAllDomains tells about one domain (structurally the binding's DomainSummary). */
 export interface DomainBasics {
@@ -22,7 +44,7 @@ const STATES: readonly VmState[] = ['nostate', 'running', 'blocked', 'paused', '
 
 export const vmState = (state: number): VmState => STATES[state] ?? 'nostate';
 
-export function vmFrom(domain: DomainBasics, facts: DomainXmlFacts, snapshots: Snapshot[], reading: DomainReading | undefined, rates: DomainRates | null): Vm {
+export function vmFrom({ domain, facts, snapshots, reading, rates, host = LIBVIRT_9_0, activity = null }: VmInput): Vm {
   const state = vmState(domain.state);
   const live = state !== 'shutoff' && reading !== undefined;
   return {
@@ -61,7 +83,9 @@ export function vmFrom(domain: DomainBasics, facts: DomainXmlFacts, snapshots: S
         txBytesPerSec: rate?.txBytesPerSec ?? null,
       };
     }),
-    snapshots,
+    snapshots: snapshots.map((s) => ({ ...s, revertBlocked: revertBlocked(s, host.canRevertExternal, host.libvirtVersion) })),
+    snapshotRules: snapshotRules({ state, facts, snapshots }),
     persistent: domain.persistent,
+    activity,
   };
 }
