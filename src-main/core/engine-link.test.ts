@@ -68,4 +68,18 @@ describe('EngineLink', () => {
     expect(link.hint).toBe('Install libvirt');
     expect(link.debugCounts().retryPending).toBe(false);
   });
+
+  it('aborts the lost signal of the connection that was lost, and only of that one', () => {
+    const link = new EngineLink(() => undefined);
+    const gen = link.attempt()!;
+    link.up(gen);
+    const first = link.lostSignal;
+    expect(first.aborted).toBe(false);
+    link.down(gen, 'socket closed', 'start it', () => undefined);
+    expect(first.aborted).toBe(true);
+    const second = link.lostSignal;
+    expect(second.aborted).toBe(false);
+    link.dispose();
+    expect(second.aborted).toBe(true);
+  });
 });

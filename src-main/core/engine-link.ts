@@ -14,6 +14,7 @@ export class EngineLink {
   private generation = 0;
   private disposed = false;
   private readonly retry: RetryTimer;
+  private lost = new AbortController();
 
   constructor(reconnect: () => void) {
     this.retry = new RetryTimer(reconnect);
@@ -35,6 +36,14 @@ export class EngineLink {
   /** The generation answers must carry to count. */
   get now(): number {
     return this.generation;
+  }
+
+  /**
+   * Aborted the moment the connection as it is now is lost (or the link disposed): work that must not
+   * outlive its connection (an action waiting on a call that may never return) races it.
+   */
+  get lostSignal(): AbortSignal {
+    return this.lost.signal;
   }
 
   /** Starts a connection attempt; null once disposed. */
@@ -63,6 +72,8 @@ export class EngineLink {
   down(generation: number, reason: string, hint: string, forget: () => void): void {
     if (!this.isCurrent(generation)) return;
     this.generation++;
+    this.lost.abort(new Error(reason));
+    this.lost = new AbortController();
     forget();
     const since = this.current.state === 'unreachable' ? this.current.since : Date.now();
     this.current = { state: 'unreachable', reason, since, nextRetryAt: this.retry.schedule() };
@@ -84,7 +95,27 @@ export class EngineLink {
   dispose(): void {
     this.disposed = true;
     this.generation++;
+    this.lost.abort(new Error('the engine is no longer watched'));
     this.retry.cancel();
     this.changed.clear();
   }
+}
+
+/** Settles like `work`, or rejects with `lost()` as soon as `signal` aborts (the connection is gone). */
+export function untilLost<T>(work: Promise<T>, signal: AbortSignal, lost: () => Error): Promise<T> {
+  if (signal.aborted) return Promise.reject(lost());
+  return new Promise<T>((resolve, reject) => {
+    const onLost = () => reject(lost());
+    signal.addEventListener('abort', onLost, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onLost);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onLost);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }

@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStallProxy, type StallProxy } from '../../packages/libvirt/test/stall-proxy';
 import { createCore, type Core } from '../../src-main/core/create-core';
 import { LibvirtEngine } from '../../src-main/core/libvirt/libvirt-engine';
-import { requireLibvirt } from '../support/vms';
+import { engineId } from '../../src-main/core/engine';
+import { uniqueName } from '../support/engines';
+import { TestVms, requireLibvirt } from '../support/vms';
 import { engineOfKind, waitForWorld } from '../support/world-waits';
 
 const available = await requireLibvirt();
@@ -30,6 +32,7 @@ describe.skipIf(!available)('libvirt adapter under a libvirtd that stops answeri
   let proxy: StallProxy;
   let adapter: LibvirtEngine;
   let core: Core;
+  const vms = new TestVms();
 
   beforeAll(async () => {
     proxy = await startStallProxy();
@@ -42,6 +45,7 @@ describe.skipIf(!available)('libvirt adapter under a libvirtd that stops answeri
   afterAll(async () => {
     await core?.dispose();
     await proxy?.close();
+    await vms.cleanup();
   });
 
   it('keeps the process on time while calls hang, shows unreachable past the deadline, and recovers', async () => {
@@ -72,5 +76,26 @@ describe.skipIf(!available)('libvirt adapter under a libvirtd that stops answeri
     const back = await waitForWorld(core.hub, (w) => engineOfKind(w, 'libvirt')?.status.state === 'connected', 10_000, 'reconnected');
     console.info(`libvirtd answering again → connected in ${Math.round(back.ms)} ms`);
     expect(adapter.debugCounts()).toMatchObject({ connected: true, retryPending: false, detachers: 2 });
+  }, 60_000);
+
+  it('an action in flight when the connection is lost fails at once with a clear message, not at its deadline', async () => {
+    const name = uniqueName('nbh-lost-action');
+    const uuid = await vms.define({ name, vcpus: 1, mib: 64 });
+    const vmIn = (w: Parameters<Parameters<typeof waitForWorld>[1]>[0]) => w.hosts.flatMap((h) => h.engines.flatMap((e) => e.vms)).find((v) => v.uuid === uuid);
+    await waitForWorld(core.hub, (w) => vmIn(w)?.state === 'running', 10_000, 'the VM running');
+    proxy.stall();
+    const t = performance.now();
+    const result = await core.api.invoke('action:run', { kind: 'vm', engineId: engineId('libvirt', adapter.endpoint), uuid, op: 'suspend' });
+    const ms = performance.now() - t;
+    console.info(`action in flight when libvirtd stopped answering: failed after ${Math.round(ms)} ms: ${result.ok ? 'ok?!' : result.error.message}`);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('connection-lost');
+      expect(result.error.message).toMatch(/connection to libvirt was lost during “Pausing .*”; it may or may not have happened/);
+    }
+    // The sample's 2 s deadline noticed the loss; the action's own deadline (10 min) never came into it.
+    expect(ms).toBeLessThan(8000);
+    proxy.resume();
+    await waitForWorld(core.hub, (w) => engineOfKind(w, 'libvirt')?.status.state === 'connected' && vmIn(w) !== undefined, 15_000, 'reconnected');
   }, 60_000);
 });

@@ -11,7 +11,7 @@ import type { Action, ActionDone } from '../../contract';
 import { ActionError } from '../actions/action-error';
 import { TenantQueues } from '../actions/tenant-queue';
 import type { EngineAdapter, EngineReport, HostFacts } from '../engine';
-import { EngineLink } from '../engine-link';
+import { EngineLink, untilLost } from '../engine-link';
 import { KeyBatcher } from '../key-batcher';
 import { reportError } from '../report-error';
 import { actionLabel, libvirtActionError, planSnapshotCreate, revertFlags, snapshotNamed, stateAfterRevert, VM_OPS, type VmNow } from './libvirt-actions';
@@ -379,7 +379,9 @@ export class LibvirtEngine implements EngineAdapter {
       const vm: VmNow = { name: domain.summary.name, state: vmState(domain.summary.state), facts: domain.facts, snapshots: domain.snapshots };
       const started = performance.now();
       try {
-        const message = await this.perform(conn, action, vm);
+        // A call can outlive its connection (libvirt answers a call in flight only when it finishes):
+        // the action fails as soon as the connection is lost rather than at the call's deadline.
+        const message = await untilLost(this.perform(conn, action, vm), this.link.lostSignal, lost);
         return { message, ms: Math.round(performance.now() - started) };
       } catch (err) {
         if (err instanceof ActionError) throw err;
