@@ -5,6 +5,7 @@
  * "revert only when forced" → Force revert).
  */
 import type { Action, ActionDone } from '../../src-main/contract';
+import type { Selection } from '../state/world';
 
 export interface FollowUp {
   label: string;
@@ -16,8 +17,8 @@ export interface Outcome {
   id: number;
   /** tenantKey of the tenant it is about. */
   key: string;
-  /** "VM small", "Container web": where the notice is shown away from the panel. */
-  tenant: string;
+  /** The tenant it is about (named in notices away from the panel; a follow-up acts on it). */
+  tenant: Selection;
   ok: boolean;
   message: string;
   /** A code worth showing beside the message ("libvirt error 55"), or null. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GiB, MiB, makeContainer, makeHost, makeSnapshot, makeStats, makeVm } from '../testing/make';
+import { GiB, MiB, makeActivity, makeContainer, makeHost, makeSnapshot, makeStats, makeVm } from '../testing/make';
 import { containerFigures, containerLabel, hostFacts, vmFigures, vmLabel } from './tenant-text';
 
 describe('containerLabel', () => {
@@ -12,6 +12,7 @@ describe('containerLabel', () => {
     [makeContainer({ name: 'old', state: 'exited' }), 'Container old, exited'],
     [makeContainer({ name: 'capped', state: 'created', memoryLimitBytes: 32 * MiB }), 'Container capped, created, limit 32 MiB'],
     [makeContainer({ name: '<b>x</b>', state: 'paused' }), 'Container <b>x</b>, paused'],
+    [makeContainer({ name: 'web', state: 'running', activity: makeActivity({ label: 'Stopping' }) }), 'Container web, running, busy: Stopping'],
   ])('%#: %s', (container, expected) => {
     expect(containerLabel(container)).toBe(expected);
   });
@@ -25,6 +26,10 @@ describe('vmLabel', () => {
     ],
     [makeVm({ name: 'off', state: 'shutoff', vcpus: 1, memoryBytes: GiB }), 'VM off, shutoff, 1 vCPU, 1 GiB allocated, 0 snapshots'],
     [makeVm({ name: 'none', vcpus: 0, memoryBytes: GiB }), 'VM none, running, 0 vCPUs, 1 GiB allocated, 0 snapshots'],
+    [
+      makeVm({ name: 'busy', state: 'paused', memoryBytes: GiB, activity: makeActivity({ label: 'Taking snapshot “a”' }) }),
+      'VM busy, paused, busy: Taking snapshot “a”, 1 vCPU, 1 GiB allocated, 0 snapshots',
+    ],
   ])('%#: %s', (vm, expected) => {
     expect(vmLabel(vm)).toBe(expected);
   });

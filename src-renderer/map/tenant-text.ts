@@ -15,9 +15,10 @@ export function containerMemoryText(container: Container): string | null {
     : `${formatBytes(used)} of ${formatBytes(container.memoryLimitBytes)}`;
 }
 
-/** "Container web, running, 12% CPU, 40 MiB of 64 MiB". */
+/** "Container web, running, 12% CPU, 40 MiB of 64 MiB"; an action running on it follows the state. */
 export function containerLabel(container: Container): string {
   const parts = [`Container ${container.name}`, container.state];
+  if (container.activity) parts.push(`busy: ${container.activity.label}`);
   if (container.stats !== null) parts.push(`${formatPercent(container.stats.cpuPercentOfHost)} CPU`);
   const memory = containerMemoryText(container);
   if (memory !== null) parts.push(memory);
@@ -30,9 +31,14 @@ export function vmMemoryText(vm: Vm): string {
     : `${formatBytes(vm.memoryUsedBytes)} of ${formatBytes(vm.memoryBytes)}`;
 }
 
-/** "VM small, running, 2 vCPUs, 25% CPU, 120 MiB of 256 MiB, 1 snapshot". */
+/**
+ * "VM small, running, 2 vCPUs, 25% CPU, 120 MiB of 256 MiB, 1 snapshot"; an action running on it
+ * follows the state. The snapshot count stays last (what a reader looks for at the end).
+ */
 export function vmLabel(vm: Vm): string {
-  const parts = [`VM ${vm.name}`, vm.state, formatCount(vm.vcpus, 'vCPU')];
+  const parts = [`VM ${vm.name}`, vm.state];
+  if (vm.activity) parts.push(`busy: ${vm.activity.label}`);
+  parts.push(formatCount(vm.vcpus, 'vCPU'));
   if (vm.cpuCores !== null && vm.state === 'running') parts.push(`${formatPercent(vmCpuShare(vm) * 100)} CPU`);
   parts.push(vmMemoryText(vm), formatCount(vm.snapshots.length, 'snapshot'));
   return parts.join(', ');

@@ -1,11 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import type { Bridge, EventChannels, Settings, World } from '../../src-main/contract';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Action, ActionDone, Bridge, EventChannels, Settings, World } from '../../src-main/contract';
 import type { Connection, ConnectionState } from '../bridge/connection';
+import { InvokeError } from '../bridge/unwrap';
 import { makeContainer, makeEngine, makeHost, makeWorld } from '../testing/make';
-import { AppState } from './app-state.svelte';
+import { AppState, SUCCESS_SHOWN_MS } from './app-state.svelte';
 
 /** A bridge whose answers and pushes the test controls. */
-function fakeBridge(initial: World, opts: { refuse?: string } = {}) {
+function fakeBridge(initial: World, opts: { refuse?: string; act?: (action: Action) => Promise<ActionDone> } = {}) {
   const listeners = new Map<keyof EventChannels, Set<(p: never) => void>>();
   const emit = <E extends keyof EventChannels>(event: E, payload: EventChannels[E]): void =>
     listeners.get(event)?.forEach((l) => (l as (p: EventChannels[E]) => void)(payload));
@@ -18,6 +19,10 @@ function fakeBridge(initial: World, opts: { refuse?: string } = {}) {
       calls.push(channel);
       if (channel === 'world:get') return world;
       if (channel === 'settings:get') return { sampleIntervalSeconds: 2 } as never;
+      if (channel === 'action:run') {
+        const act = opts.act ?? (async () => ({ message: 'done', ms: 1 }));
+        return await act(request as unknown as Action);
+      }
       if (opts.refuse) throw new Error(opts.refuse);
       return { sampleIntervalSeconds: (request as Partial<Settings>).sampleIntervalSeconds ?? 2 } as never;
     },
@@ -123,5 +128,80 @@ describe('AppState', () => {
     await app2.setSampleInterval(5);
     expect(app2.settingsError).toBeNull();
     expect(app2.settings).toEqual({ sampleIntervalSeconds: 5 });
+  });
+});
+
+describe('AppState actions', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const web = { kind: 'container', engineId: 'docker:/s', id: 'c1', name: 'web' } as const;
+  const stop: Action = { kind: 'container', engineId: 'docker:/s', containerId: 'c1', op: 'stop' };
+
+  it('sends the action on action:run, keeps the answer per tenant and never touches the world', async () => {
+    vi.useFakeTimers();
+    const sent: Action[] = [];
+    const fake = fakeBridge(withContainer(1, 'running'), {
+      act: async (action) => {
+        sent.push(action);
+        return { message: 'Container web stopped', ms: 310 };
+      },
+    });
+    const app = new AppState(fake.bridge, fake.connection);
+    app.receive(withContainer(1, 'running'));
+    const before = app.world;
+    const outcome = await app.act(stop, web);
+    expect(sent).toEqual([stop]);
+    expect(fake.calls).toEqual(['action:run']);
+    expect(outcome).toMatchObject({ ok: true, message: 'Container web stopped', key: 'container:docker:/s:c1', tenant: web });
+    expect(app.outcomeFor('container:docker:/s:c1')).toEqual(outcome);
+    expect(app.world).toBe(before);
+    // Said briefly.
+    vi.advanceTimersByTime(SUCCESS_SHOWN_MS);
+    expect(app.outcomes).toEqual([]);
+  });
+
+  it('keeps an error until the tenant’s next answer replaces it', async () => {
+    vi.useFakeTimers();
+    let fail = true;
+    const fake = fakeBridge(withContainer(1, 'running'), {
+      act: async () => {
+        if (fail) throw new InvokeError('Container web was not changed: it is already stopped.', 'docker:304');
+        return { message: 'Container web started', ms: 5 };
+      },
+    });
+    const app = new AppState(fake.bridge, fake.connection);
+    const error = await app.act(stop, web);
+    expect(error).toMatchObject({ ok: false, message: 'Container web was not changed: it is already stopped.', code: 'Docker error 304' });
+    vi.advanceTimersByTime(10 * SUCCESS_SHOWN_MS);
+    expect(app.outcomes).toEqual([error]);
+    fail = false;
+    const ok = await app.act({ ...stop, op: 'start' }, web);
+    expect(app.outcomes).toEqual([ok]);
+    app.dismiss(ok.id);
+    expect(app.outcomes).toEqual([]);
+  });
+
+  it('a success timer never removes a newer answer', async () => {
+    vi.useFakeTimers();
+    const fake = fakeBridge(withContainer(1, 'running'));
+    const app = new AppState(fake.bridge, fake.connection);
+    await app.act(stop, web);
+    vi.advanceTimersByTime(SUCCESS_SHOWN_MS - 1);
+    const second = await app.act(stop, web);
+    vi.advanceTimersByTime(1);
+    expect(app.outcomes).toEqual([second]);
+  });
+
+  it('asking for a dialog closes the menu', () => {
+    const fake = fakeBridge(withContainer(1, 'running'));
+    const app = new AppState(fake.bridge, fake.connection);
+    app.openMenu({ tenant: web, at: { x: 1, y: 2 } });
+    expect(app.menu?.tenant).toEqual(web);
+    app.ask({ kind: 'lifecycle', tenant: web, op: 'remove' });
+    expect(app.menu).toBeNull();
+    expect(app.dialog).toEqual({ kind: 'lifecycle', tenant: web, op: 'remove' });
+    app.closeDialog();
+    expect(app.dialog).toBeNull();
   });
 });
