@@ -19,7 +19,7 @@ describe('stateAfterRevert', () => {
     [{ state: 'running', hasMemory: true }, 'running'],
     [{ state: 'paused', hasMemory: true }, 'paused'],
     [{ state: 'shutoff', hasMemory: false }, 'shut off'],
-    [{ state: 'running', hasMemory: false }, 'shut off'],
+    [{ state: 'blocked', hasMemory: true }, 'running'],
     [{ state: 'crashed', hasMemory: false }, 'shut off'],
     [{ state: 'disk-snapshot', hasMemory: false }, 'shut off'],
   ])('%j → %s', (snapshot, after) => {
@@ -28,7 +28,7 @@ describe('stateAfterRevert', () => {
 });
 
 describe('revertText', () => {
-  const withMemory = { name: 'before', state: 'running', hasMemory: true };
+  const withMemory = { name: 'before', state: 'running' };
   it.each<[VmState, string]>([
     ['running', 'Lost: everything on the disks since that snapshot, and the running memory.'],
     ['paused', 'Lost: everything on the disks since that snapshot, and the running memory.'],
@@ -38,7 +38,7 @@ describe('revertText', () => {
   });
 
   it('names the VM, the snapshot and the state afterwards', () => {
-    expect(revertText({ name: 'small', state: 'running' }, { name: 'cold', state: 'shutoff', hasMemory: false })).toEqual({
+    expect(revertText({ name: 'small', state: 'running' }, { name: 'cold', state: 'shutoff' })).toEqual({
       title: 'Revert VM “small” to “cold”?',
       lost: 'Lost: everything on the disks since that snapshot, and the running memory.',
       after: 'Afterwards the VM will be shut off, as it was when the snapshot was taken.',

@@ -28,14 +28,11 @@ export function hasLiveMemory(state: VmState): boolean {
 }
 
 /**
- * The state a revert leaves the VM in: the one the snapshot recorded. A snapshot taken while the guest
- * was shutting down or had crashed holds no memory to resume, so the VM comes back shut off.
+ * The state a revert leaves the VM in: the one the snapshot recorded. Anything but a running or paused
+ * guest (shut off, a disk-only snapshot, one taken while shutting down) comes back shut off.
  */
-export function stateAfterRevert(snapshot: Pick<Snapshot, 'state' | 'hasMemory'>): string {
-  if ((snapshot.state === 'running' || snapshot.state === 'paused' || snapshot.state === 'blocked') && snapshot.hasMemory) {
-    return stateWords(snapshot.state);
-  }
-  return 'shut off';
+export function stateAfterRevert(snapshot: Pick<Snapshot, 'state'>): string {
+  return snapshot.state === 'running' || snapshot.state === 'paused' || snapshot.state === 'blocked' ? stateWords(snapshot.state) : 'shut off';
 }
 
 export interface RevertText {
@@ -44,7 +41,7 @@ export interface RevertText {
   after: string;
 }
 
-export function revertText(vm: Pick<Vm, 'name' | 'state'>, snapshot: Pick<Snapshot, 'name' | 'state' | 'hasMemory'>): RevertText {
+export function revertText(vm: Pick<Vm, 'name' | 'state'>, snapshot: Pick<Snapshot, 'name' | 'state'>): RevertText {
   return {
     title: `Revert VM “${vm.name}” to “${snapshot.name}”?`,
     lost: hasLiveMemory(vm.state)

@@ -30,6 +30,11 @@ describe('memoryOption', () => {
     expect(option).toMatchObject({ live: false, checked: false, disabled: true });
     expect(option.reason).toMatch(/^The VM is .+: it has no running memory to save, only its disks\.$/);
   });
+
+  it('a shut-off VM shows main’s own reason where it gives one', () => {
+    const reason = 'The VM is shut off: it has no memory to save.';
+    expect(memoryOption(makeVm({ state: 'shutoff', snapshotRules: makeRules({ memory: reason }) })).reason).toBe(reason);
+  });
 });
 
 describe('checkTake', () => {

@@ -23,7 +23,8 @@ const isLive = (state: Vm['state']): boolean => state === 'running' || state ===
 export function memoryOption(vm: Pick<Vm, 'state' | 'snapshotRules'>): MemoryOption {
   const rules = vm.snapshotRules;
   if (!isLive(vm.state)) {
-    return { live: false, checked: false, disabled: true, reason: `The VM is ${stateWords(vm.state)}: it has no running memory to save, only its disks.` };
+    const reason = rules.memory ?? `The VM is ${stateWords(vm.state)}: it has no running memory to save, only its disks.`;
+    return { live: false, checked: false, disabled: true, reason };
   }
   if (rules.memory !== null) return { live: true, checked: false, disabled: true, reason: rules.memory };
   // Memory can be saved and it is the default; a disks-only snapshot of the running guest may not be possible.
