@@ -22,7 +22,8 @@ describe.skipIf(!available)('Docker adapter under a misbehaving engine (real doc
 
   beforeAll(async () => {
     proxy = await new DockerProxy().start();
-    adapter = new DockerEngine({ endpoint: { local: true, socketPath: proxy.socketPath } });
+    // The stats API path (the kernel fast path would not go through the proxy at all).
+    adapter = new DockerEngine({ endpoint: { local: true, socketPath: proxy.socketPath }, stats: 'api' });
     core = await createCore({ settingsPath: null, adapters: [adapter] });
     await core.api.invoke('settings:set', { sampleIntervalSeconds: 1 });
     await waitForWorld(core.hub, (w) => engineOfKind(w, 'docker')?.status.state === 'connected', 10_000, 'Docker to connect');

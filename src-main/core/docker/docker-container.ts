@@ -11,7 +11,7 @@ export interface InspectJson {
   Created?: string;
   Path?: string;
   Args?: string[];
-  State?: { Status?: string; StartedAt?: string; Running?: boolean; Paused?: boolean; ExitCode?: number };
+  State?: { Status?: string; StartedAt?: string; Running?: boolean; Paused?: boolean; ExitCode?: number; Pid?: number };
   Config?: { Image?: string; Labels?: Record<string, string> | null };
   HostConfig?: { NanoCpus?: number; CpuQuota?: number; CpuPeriod?: number; Memory?: number };
   NetworkSettings?: {

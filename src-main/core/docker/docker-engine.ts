@@ -1,7 +1,8 @@
 /**
  * The Docker adapter. Structure comes from Docker's event stream (subscribed before the first list, so
- * nothing is missed in between); events are hints, batched and re-read by inspect. Figures come from one
- * one-shot stats call per running container per sample, turned into rates against the previous sample.
+ * nothing is missed in between); events are hints, batched and re-read by inspect. Figures for a local
+ * engine's containers come straight from the kernel (cgroups and /proc, see cgroup/); elsewhere, and for
+ * anything unreadable, from one one-shot stats call per container; both become rates against the previous sample.
  * Every call has a deadline. Only a failed ping, list or event stream means the engine is gone (see
  * `isConnectionLoss`); one container's failed call is that container's missing figures.
  */
@@ -14,6 +15,7 @@ import type { Action, ActionDone, Container } from '../../contract';
 import { ActionError } from '../actions/action-error';
 import { TenantQueues } from '../actions/tenant-queue';
 import type { EngineAdapter, EngineReport, HostFacts } from '../engine';
+import { CgroupStatsReader } from '../cgroup/cgroup-reader';
 import { EngineLink } from '../engine-link';
 import { KeyBatcher } from '../key-batcher';
 import { reportError } from '../report-error';
@@ -58,6 +60,12 @@ const statusCode = (err: unknown): number | undefined => (err as { statusCode?: 
 export interface DockerEngineOptions {
   /** Default: DOCKER_HOST, else ~/.docker/run/docker.sock where it exists, else /var/run/docker.sock. */
   endpoint?: DockerEndpoint;
+  /**
+   * Where figures come from: 'auto' reads a local engine's containers from the kernel (cgroups and
+   * /proc) and falls back to the stats API per container; 'api' always asks the engine (tests and the
+   * benchmark compare the two). Default 'auto'.
+   */
+  stats?: 'auto' | 'api';
 }
 
 function defaultEndpoint(): DockerEndpoint {
@@ -76,6 +84,10 @@ export class DockerEngine implements EngineAdapter {
   private readonly statsLimit = pLimit(STATS_CONCURRENCY);
   private readonly inspectLimit = pLimit(INSPECT_CONCURRENCY);
   private readonly changed: KeyBatcher;
+  private readonly cgroups: CgroupStatsReader | null;
+  /** Each running container's init process, for its cgroup and network namespace. */
+  private readonly initPids = new Map<string, number>();
+  private readonly statsPaths = { kernel: 0, api: 0 };
   private readonly actions = new TenantQueues(() => this.link.changed.emit());
 
   private version: string | null = null;
@@ -95,6 +107,7 @@ export class DockerEngine implements EngineAdapter {
     // For remote endpoints dockerode reads DOCKER_HOST and its TLS variables itself (and its own agent).
     this.docker = new Docker(endpoint.local ? ({ socketPath: endpoint.socketPath, agent: this.agent } as Docker.DockerOptions) : undefined);
     this.changed = new KeyBatcher((ids) => this.refresh(this.link.now, ids), EVENT_BATCH_MS, `Docker refresh at ${this.endpoint}`);
+    this.cgroups = endpoint.local && options.stats !== 'api' ? new CgroupStatsReader() : null;
   }
 
   start(): void {
@@ -184,6 +197,11 @@ export class DockerEngine implements EngineAdapter {
     return { openEventStreams: this.openStreams, refreshPending: this.changed.busy, ...this.link.debugCounts() };
   }
 
+  /** How many container readings came from the kernel and how many from the stats API, so far. */
+  statsSources(): { kernel: number; api: number } {
+    return { ...this.statsPaths };
+  }
+
   private onEvent(event: DockerEvent): void {
     const id = event.Actor?.ID ?? event.id;
     if (event.Type !== 'container' || typeof id !== 'string' || id === '') return;
@@ -199,6 +217,7 @@ export class DockerEngine implements EngineAdapter {
   private forget(id: string): void {
     this.containers.delete(id);
     this.readings.delete(id);
+    this.initPids.delete(id);
   }
 
   /** Rebuild the whole picture: after (re)connecting, events may have been missed. */
@@ -236,6 +255,9 @@ export class DockerEngine implements EngineAdapter {
       if (!this.link.isCurrent(gen)) return null;
       try {
         const json = (await this.docker.getContainer(id).inspect({ abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) })) as InspectJson;
+        const pid = json.State?.Pid;
+        if (typeof pid === 'number' && pid > 0) this.initPids.set(json.Id, pid);
+        else this.initPids.delete(json.Id);
         const known = this.containers.get(json.Id);
         const line = statusLine ?? (known && known.state === json.State?.Status ? known.status : statusFromInspect(json.State));
         return containerFromInspect(json, line);
@@ -270,6 +292,7 @@ export class DockerEngine implements EngineAdapter {
     await this.reconcile(gen, list);
     const live = [...this.containers.values()].filter((c) => c.state === 'running' || c.state === 'paused');
     const answers = await Promise.all(live.map((c) => this.statsLimit(() => this.readOne(gen, c.id))));
+    this.cgroups?.retain(new Set(live.map((c) => this.initPids.get(c.id) ?? 0)));
     if (!this.link.isCurrent(gen)) return;
     const hostCpus = this.host.cpus;
     const byId = new Map(live.map((c, i) => [c.id, answers[i]]));
@@ -308,9 +331,21 @@ export class DockerEngine implements EngineAdapter {
     else if (removed) this.link.changed.emit();
   }
 
-  /** One container's counters; undefined when it has none this time (stopped, vanished, stuck, or the engine refused). */
+  /**
+   * One container's counters; undefined when it has none this time (stopped, vanished, stuck, or the
+   * engine refused). From the kernel where the engine is local and the files are readable, else the API.
+   */
   private async readOne(gen: number, id: string): Promise<StatsReading | undefined> {
     if (!this.link.isCurrent(gen)) return undefined;
+    const pid = this.initPids.get(id);
+    if (this.cgroups && pid !== undefined) {
+      const reading = await this.cgroups.read(pid, Date.now());
+      if (reading) {
+        this.statsPaths.kernel++;
+        return reading;
+      }
+    }
+    this.statsPaths.api++;
     try {
       const container = this.docker.getContainer(id) as unknown as SignalledContainer;
       const json = await container.stats({ stream: false, 'one-shot': true, abortSignal: AbortSignal.timeout(STATS_TIMEOUT_MS) });
