@@ -4,7 +4,7 @@
  */
 import type { EventChannel, InvokeChannel } from './contract';
 
-export const INVOKE_CHANNELS = ['world:get', 'settings:get', 'settings:set', 'action:run'] as const satisfies readonly InvokeChannel[];
+export const INVOKE_CHANNELS = ['world:get', 'settings:get', 'settings:set', 'action:run', 'view:visibility'] as const satisfies readonly InvokeChannel[];
 export const EVENT_CHANNELS = ['world:frame', 'settings:changed'] as const satisfies readonly EventChannel[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

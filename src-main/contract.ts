@@ -226,6 +226,8 @@ export interface Accounting {
 export interface Settings {
   /** Seconds between samples, 1–60. */
   sampleIntervalSeconds: number;
+  /** Sample only every HIDDEN_SAMPLE_SECONDS while no window or tab shows the map (it resumes at once when one does). */
+  slowWhenHidden: boolean;
 }
 
 // ───────────────────────────── actions ─────────────────────────────
@@ -279,6 +281,8 @@ export interface InvokeChannels {
   'settings:set': { request: Partial<Settings>; response: Settings };
   /** Runs an action; resolves when the engine has done it (the map changes through the engine's events). */
   'action:run': { request: Action; response: ActionDone };
+  /** This window or tab shows the map (or no longer does): sampling slows while none does. */
+  'view:visibility': { request: { visible: boolean }; response: null };
 }
 
 /** What main pushes to the renderer. */

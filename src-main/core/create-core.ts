@@ -34,6 +34,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const hub = new Hub({
     adapters: options.adapters ?? defaultAdapters(),
     sampleIntervalSeconds: settings.get().sampleIntervalSeconds,
+    slowWhenHidden: settings.get().slowWhenHidden,
     local,
     usageProbe: local ? new LocalUsageProbe(local.cpus) : null,
   });

@@ -7,7 +7,8 @@ import type { EngineAdapter, EngineReport } from './engine';
 import { Hub } from './hub';
 import { setErrorReporter } from './report-error';
 
-function adapter(sample: () => Promise<void>): EngineAdapter & { samples: number } {
+function adapter(sample: () => Promise<void>): EngineAdapter & { samples: number; change: () => void } {
+  let listener: () => void = () => undefined;
   const report: EngineReport = { status: { state: 'connected' }, version: '1', host: null, containers: [], vms: [], sampleMs: null, hint: null };
   const a = {
     kind: 'docker' as const,
@@ -20,7 +21,11 @@ function adapter(sample: () => Promise<void>): EngineAdapter & { samples: number
       return sample();
     },
     report: () => report,
-    subscribe: () => () => undefined,
+    subscribe: (l: () => void) => {
+      listener = l;
+      return () => undefined;
+    },
+    change: () => listener(),
     dispose: async () => undefined,
     act: () => Promise.reject(new Error('no actions here')),
   };
@@ -74,5 +79,54 @@ describe('Hub loops', () => {
     await wait(200);
     expect(a.samples).toBe(after);
     expect(hub.debugCounts()).toEqual({ loopsWaiting: 0, frameListeners: 0 });
+  });
+
+  it('samples slowly while every view is hidden, and at once when one shows the map again', async () => {
+    const a = adapter(async () => undefined);
+    const hub = new Hub({ adapters: [a], sampleIntervalSeconds: 0.05, local: null, usageProbe: null });
+    const view = hub.openView(false);
+    hub.start();
+    await wait(300);
+    expect(a.samples).toBe(1); // the first sample, then the hidden pace (10 s)
+    expect(hub.slowed).toBe(true);
+    view.setVisible(true);
+    await wait(30);
+    expect(a.samples).toBe(2); // at once, not 10 s later
+    await wait(200);
+    expect(a.samples).toBeGreaterThanOrEqual(4); // and back to the 50 ms pace
+    view.close();
+    expect(hub.slowed).toBe(false); // no view at all: nobody said it is hidden
+    await hub.dispose();
+  });
+
+  it('keeps the full pace while hidden when the setting says so', async () => {
+    const a = adapter(async () => undefined);
+    const hub = new Hub({ adapters: [a], sampleIntervalSeconds: 0.05, slowWhenHidden: false, local: null, usageProbe: null });
+    hub.openView(false);
+    hub.start();
+    await wait(300);
+    expect(hub.slowed).toBe(false);
+    expect(a.samples).toBeGreaterThanOrEqual(4);
+    await hub.dispose();
+  });
+
+  it('publishes a burst of changes as a few frames a second, the first at once', async () => {
+    const a = adapter(async () => undefined);
+    const hub = new Hub({ adapters: [a], sampleIntervalSeconds: 60, local: null, usageProbe: null });
+    hub.start();
+    await wait(50);
+    const frames: number[] = [];
+    const t0 = performance.now();
+    hub.onFrame(() => frames.push(performance.now() - t0));
+    for (let i = 0; i < 100; i++) {
+      a.change();
+      await wait(10);
+    }
+    await wait(300);
+    await hub.dispose();
+    // ~1.3 s of changes every 10 ms: at most one frame per 250 ms.
+    expect(frames.length).toBeGreaterThanOrEqual(4);
+    expect(frames.length).toBeLessThanOrEqual(8);
+    expect(frames[0]).toBeLessThan(300);
   });
 });

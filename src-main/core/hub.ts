@@ -14,6 +14,8 @@ import { buildWorld } from './world';
 export interface HubOptions {
   adapters: EngineAdapter[];
   sampleIntervalSeconds: number;
+  /** Slow down while no view is visible (the setting); default true. */
+  slowWhenHidden?: boolean;
   /** This machine, so local engines merge into one host; null where unknown. */
   local: LocalMachine | null;
   /** Whole-host usage for this machine's host share; null to leave it unknown. */
@@ -22,6 +24,16 @@ export interface HubOptions {
 
 /** A frame a few ms late is invisible; one frame per event in a burst of 40 is not. */
 const PUBLISH_COALESCE_MS = 15;
+/** Bursts of events publish at most this often (4 frames a second), the first change without delay. */
+const MIN_FRAME_GAP_MS = 250;
+/** Seconds between samples while no window or tab shows the map (when the setting asks for it). */
+export const HIDDEN_SAMPLE_SECONDS = 10;
+
+/** One window or tab that shows the map; sampling slows while none is visible. */
+export interface ViewPresence {
+  setVisible(visible: boolean): void;
+  close(): void;
+}
 
 /** Past this, a sample is abandoned and the loop goes on; the adapter's own timeouts end it later. */
 const SAMPLE_DEADLINE_MS = 30_000;
@@ -42,11 +54,16 @@ export class Hub {
   private seq = 0;
   private current: World;
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastPublish = 0;
   private started = false;
+  /** Each open view, and whether it shows the map now. */
+  private readonly views = new Map<object, boolean>();
+  private slowWhenHidden = true;
   private disposed = false;
 
   constructor(private readonly options: HubOptions) {
     this.intervalMs = options.sampleIntervalSeconds * 1000;
+    this.slowWhenHidden = options.slowWhenHidden ?? true;
     this.current = this.build();
   }
 
@@ -75,15 +92,55 @@ export class Hub {
     return this.intervalMs / 1000;
   }
 
+  /** Whether sampling runs slowly now: views exist, none is visible, and the setting asks for it. */
+  get slowed(): boolean {
+    return this.slowWhenHidden && this.views.size > 0 && ![...this.views.values()].some(Boolean);
+  }
+
+  /** The wait between samples now. */
+  private get effectiveIntervalMs(): number {
+    return this.slowed ? Math.max(this.intervalMs, HIDDEN_SAMPLE_SECONDS * 1000) : this.intervalMs;
+  }
+
   /** A new interval applies from now: waiting loops are rescheduled, running ones pick it up when done. */
   setSampleInterval(seconds: number): void {
     this.intervalMs = seconds * 1000;
+    this.reschedule(false);
+    this.schedulePublish();
+  }
+
+  setSlowWhenHidden(slow: boolean): void {
+    const was = this.slowed;
+    this.slowWhenHidden = slow;
+    if (was !== this.slowed) this.reschedule(was);
+  }
+
+  /**
+   * A window or tab that shows the map. A view that becomes visible while sampling was slowed gets a
+   * sample at once, so what it shows is fresh rather than up to HIDDEN_SAMPLE_SECONDS old.
+   */
+  openView(visible: boolean): ViewPresence {
+    const key = {};
+    const update = (change: () => void) => {
+      const was = this.slowed;
+      change();
+      if (was !== this.slowed) this.reschedule(was);
+    };
+    update(() => this.views.set(key, visible));
+    return {
+      setVisible: (v) => update(() => this.views.has(key) && this.views.set(key, v)),
+      close: () => update(() => this.views.delete(key)),
+    };
+  }
+
+  /** Waiting loops wait the current interval from now — or sample at once when the map just became visible again. */
+  private reschedule(immediately: boolean): void {
+    if (this.disposed) return;
     for (const loop of this.loops) {
       if (loop.running || !loop.timer) continue;
       clearTimeout(loop.timer);
-      loop.timer = setTimeout(() => this.runTick(loop), this.intervalMs);
+      loop.timer = setTimeout(() => this.runTick(loop), immediately ? 0 : this.effectiveIntervalMs);
     }
-    this.schedulePublish();
   }
 
   /** Starts one tick; whatever it throws is reported, never lost as an unhandled rejection. */
@@ -115,7 +172,7 @@ export class Hub {
       // interval waits 1.7 s for the next).
       if (!this.disposed) {
         this.schedulePublish();
-        const wait = Math.max(50, this.intervalMs - (Date.now() - started));
+        const wait = Math.max(50, this.effectiveIntervalMs - (Date.now() - started));
         loop.timer = setTimeout(() => this.runTick(loop), wait);
       }
     }
@@ -123,10 +180,12 @@ export class Hub {
 
   private schedulePublish(): void {
     if (this.disposed || this.publishTimer) return;
+    const wait = Math.max(PUBLISH_COALESCE_MS, this.lastPublish + MIN_FRAME_GAP_MS - Date.now());
     this.publishTimer = setTimeout(() => {
       this.publishTimer = null;
+      this.lastPublish = Date.now();
       this.publish();
-    }, PUBLISH_COALESCE_MS);
+    }, wait);
   }
 
   private build(): World {

@@ -21,8 +21,8 @@ describe('SettingsStore', () => {
     await first.load();
     await first.update({ sampleIntervalSeconds: 7 });
     const second = new SettingsStore(path);
-    expect(await second.load()).toEqual({ sampleIntervalSeconds: 7 });
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ sampleIntervalSeconds: 7 });
+    expect(await second.load()).toEqual({ sampleIntervalSeconds: 7, slowWhenHidden: true });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ sampleIntervalSeconds: 7, slowWhenHidden: true });
   });
 
   it.each([
@@ -43,7 +43,7 @@ describe('SettingsStore', () => {
   it('keeps settings in memory without a path', async () => {
     const s = new SettingsStore(null);
     await s.update({ sampleIntervalSeconds: 3 });
-    expect(s.get()).toEqual({ sampleIntervalSeconds: 3 });
+    expect(s.get()).toEqual({ sampleIntervalSeconds: 3, slowWhenHidden: true });
   });
 });
 
@@ -65,8 +65,8 @@ describe('SettingsStore when a write fails', () => {
 
     // The obstacle goes away: the next write succeeds instead of repeating the old error.
     rmSync(blocker);
-    await expect(s.update({ sampleIntervalSeconds: 4 })).resolves.toEqual({ sampleIntervalSeconds: 4 });
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ sampleIntervalSeconds: 4 });
+    await expect(s.update({ sampleIntervalSeconds: 4 })).resolves.toEqual({ sampleIntervalSeconds: 4, slowWhenHidden: true });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ sampleIntervalSeconds: 4, slowWhenHidden: true });
   });
 
   it('applies writes in the order asked, each on top of the last', async () => {
@@ -74,7 +74,7 @@ describe('SettingsStore when a write fails', () => {
     const s = new SettingsStore(path);
     const results = await Promise.all([1, 2, 3, 4, 5].map((n) => s.update({ sampleIntervalSeconds: n })));
     expect(results.map((r) => r.sampleIntervalSeconds)).toEqual([1, 2, 3, 4, 5]);
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ sampleIntervalSeconds: 5 });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ sampleIntervalSeconds: 5, slowWhenHidden: true });
   });
 });
 

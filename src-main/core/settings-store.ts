@@ -9,7 +9,7 @@ import { basename, dirname } from 'node:path';
 import type { Settings } from '../contract';
 import { settingsSchema } from './validation';
 
-export const DEFAULT_SETTINGS: Settings = { sampleIntervalSeconds: 2 };
+export const DEFAULT_SETTINGS: Settings = { sampleIntervalSeconds: 2, slowWhenHidden: true };
 
 export class SettingsError extends Error {
   readonly code = 'settings-not-saved';

@@ -9,6 +9,7 @@ import type { InvokeChannel, RequestOf } from '../contract';
 export const settingsSchema = z
   .object({
     sampleIntervalSeconds: z.number().int('must be a whole number of seconds').min(1, 'must be at least 1 second').max(60, 'must be at most 60 seconds'),
+    slowWhenHidden: z.boolean(),
   })
   .strict();
 
@@ -34,6 +35,7 @@ const requestSchemas = {
   'settings:get': z.null(),
   'settings:set': settingsSchema.partial().strict(),
   'action:run': actionSchema,
+  'view:visibility': z.object({ visible: z.boolean() }).strict(),
 } satisfies { [C in InvokeChannel]: z.ZodType<RequestOf<C>> };
 
 export class ValidationError extends Error {

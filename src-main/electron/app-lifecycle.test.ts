@@ -33,6 +33,7 @@ function fakeCore(): FakeCore {
       api: {
         invoke: (channel) => Promise.resolve({ ok: true, value: channel }),
         on: () => () => {},
+        openView: () => ({ setVisible: () => undefined, close: () => undefined }),
       },
       dispose: () => {
         made.disposed += 1;

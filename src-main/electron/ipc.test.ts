@@ -36,6 +36,7 @@ function fakeApi(): FakeApi {
     on(event, listener) {
       return signals[event].subscribe(listener as (p: unknown) => void);
     },
+    openView: () => ({ setVisible: () => undefined, close: () => undefined }),
     emit(event, payload) {
       signals[event].emit(payload);
     },
@@ -123,13 +124,13 @@ describe('events', () => {
   it('are held until the page has loaded, bounded to the latest of each channel, then flushed in order', () => {
     window.webContents.commitNavigation(PAGE);
     for (let seq = 1; seq <= 100; seq++) api.emit('world:frame', { seq } as never);
-    api.emit('settings:changed', { sampleIntervalSeconds: 3 });
+    api.emit('settings:changed', { sampleIntervalSeconds: 3, slowWhenHidden: true });
     api.emit('world:frame', { seq: 101 } as never);
     expect(sent()).toEqual([]);
 
     window.webContents.finishLoad();
     expect(sent()).toEqual([
-      [ipcEventName('settings:changed'), { sampleIntervalSeconds: 3 }],
+      [ipcEventName('settings:changed'), { sampleIntervalSeconds: 3, slowWhenHidden: true }],
       [ipcEventName('world:frame'), { seq: 101 }],
     ]);
 

@@ -29,13 +29,15 @@ const failure = (message: string, code: string): InvokeResult<never> => ({ ok: f
 
 export function wireIpc({ ipcMain, api, window, rendererUrl }: IpcWiring): () => void {
   const contents = window.webContents;
+  // The window is one view of the map: its page says when it is hidden or minimised (and sampling slows).
+  const caller = { view: api.openView() };
 
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(channel, async (event, request: unknown): Promise<InvokeResult<unknown>> => {
       try {
         // Reading senderFrame can itself throw when the frame was disposed mid-call: inside the try.
         if (!isFromOurPage(event, contents, rendererUrl)) return failure('Refused: request from an unknown page', 'bad-sender');
-        return await api.invoke(channel, request);
+        return await api.invoke(channel, request, caller);
       } catch (error) {
         reportError(`IPC ${channel} failed`, error);
         return failure(error instanceof Error ? error.message : String(error), 'internal');
@@ -83,6 +85,7 @@ export function wireIpc({ ipcMain, api, window, rendererUrl }: IpcWiring): () =>
   return () => {
     for (const channel of INVOKE_CHANNELS) ipcMain.removeHandler(channel);
     for (const off of unsubscribers) off();
+    caller.view.close();
     pending.clear();
     if (!contents.isDestroyed()) {
       contents.off('did-finish-load', onLoaded);

@@ -23,7 +23,9 @@ const env = { XDG_CONFIG_HOME: '/cfg' };
 
 describe('parseServeArgs', () => {
   it.each<{ args: string[]; env?: NodeJS.ProcessEnv; want: Partial<ServeConfig> }>([
-    { args: [], want: { host: '127.0.0.1', allowHosts: [], port: 0, tokenSource: 'random', settingsPath: '/cfg/neighborhood/settings.json' } },
+    { args: [], want: { host: '127.0.0.1', allowHosts: [], port: 0, tokenSource: 'random', settingsPath: '/cfg/neighborhood/settings.json', intervalSeconds: null } },
+    { args: ['--interval', '5'], want: { intervalSeconds: 5 } },
+    { args: ['--interval', '60'], want: { intervalSeconds: 60 } },
     { args: ['--port', '8080', '--settings', '/x.json'], want: { port: 8080, settingsPath: '/x.json' } },
     { args: [], env: { NEIGHBORHOOD_TOKEN: ' env-token-0123456789 ' }, want: { token: 'env-token-0123456789', tokenSource: 'env' } },
     { args: ['--token-file', good], want: { token: 'file-token-0123456789', tokenSource: 'file' } },
@@ -44,6 +46,10 @@ describe('parseServeArgs', () => {
     { args: ['--port', '-1'], error: /--port/ },
     { args: ['--port', '12abc'], error: /--port must be/ },
     { args: ['--bogus'], error: /Unknown option/ },
+    { args: ['--interval', '0'], error: /--interval must be a whole number of seconds, 1–60, not 0/ },
+    { args: ['--interval', '61'], error: /1–60/ },
+    { args: ['--interval', '1.5'], error: /whole number/ },
+    { args: ['--interval', 'fast'], error: /not fast/ },
     { args: ['positional'], error: /Unexpected argument/ },
     { args: ['--token-file', shared], error: /group or others may read or change it \(mode 644\); run: chmod 600/ },
     { args: ['--token-file', groupWritable], error: /mode 620/ },

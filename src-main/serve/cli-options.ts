@@ -9,11 +9,12 @@ import { parseArgs } from 'node:util';
 import { allowHostProblem, bindKind } from './hosts';
 import { newToken, tokenProblem } from './token';
 
-export const USAGE = `usage: npm run serve -- [--host 127.0.0.1] [--allow-host NAME]... [--port 0] [--token-file FILE] [--settings FILE]
+export const USAGE = `usage: npm run serve -- [--host 127.0.0.1] [--allow-host NAME]... [--port 0] [--interval SECONDS] [--token-file FILE] [--settings FILE]
   --host        address to listen on (default 127.0.0.1: this machine only)
   --allow-host  a name or address clients use to reach the server (repeatable); required with a
                 wildcard --host (0.0.0.0, ::), optional with another address
   --port        port (default 0: any free port)
+  --interval    seconds between samples, 1–60 (the setting, kept in the settings file; default 2)
   --token-file  read the access token from the first line of FILE (mode 600);
                 or set NEIGHBORHOOD_TOKEN; default: a new random token
   --settings    settings file (default: $XDG_CONFIG_HOME/neighborhood/settings.json)`;
@@ -27,6 +28,8 @@ export interface ServeConfig {
   token: string;
   tokenSource: 'env' | 'file' | 'random';
   settingsPath: string;
+  /** --interval: the sample interval to set at start; null leaves the setting as it is. */
+  intervalSeconds: number | null;
 }
 
 export function defaultSettingsPath(env: NodeJS.ProcessEnv): string {
@@ -68,6 +71,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeCon
         host: { type: 'string', default: '127.0.0.1' },
         'allow-host': { type: 'string', multiple: true, default: [] },
         port: { type: 'string', default: '0' },
+        interval: { type: 'string' },
         token: { type: 'string' },
         'token-file': { type: 'string' },
         settings: { type: 'string' },
@@ -90,6 +94,12 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeCon
 
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || !Number.isInteger(port) || port > 65535) throw new UsageError(`--port must be 0–65535, not ${values.port}`);
+
+  let intervalSeconds: number | null = null;
+  if (values.interval !== undefined) {
+    intervalSeconds = Number(values.interval);
+    if (!/^\d+$/.test(values.interval) || intervalSeconds < 1 || intervalSeconds > 60) throw new UsageError(`--interval must be a whole number of seconds, 1–60, not ${values.interval}`);
+  }
 
   const host = values.host.trim();
   const allowHosts = values['allow-host'];
@@ -122,5 +132,5 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv): ServeCon
   const problem = tokenProblem(token);
   if (problem) throw new UsageError(`${tokenSource === 'file' ? `--token-file ${file}` : 'NEIGHBORHOOD_TOKEN'}: ${problem}`);
 
-  return { host, allowHosts, port, token, tokenSource, settingsPath: values.settings ?? defaultSettingsPath(env) };
+  return { host, allowHosts, port, token, tokenSource, settingsPath: values.settings ?? defaultSettingsPath(env), intervalSeconds };
 }

@@ -69,6 +69,10 @@ async function main(): Promise<void> {
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir}/index.html is missing: run \`npm run build\` first`);
 
   const core = await createCore({ settingsPath: config.settingsPath });
+  if (config.intervalSeconds !== null) {
+    const set = await core.api.invoke('settings:set', { sampleIntervalSeconds: config.intervalSeconds });
+    if (!set.ok) log(`--interval ${config.intervalSeconds}: ${set.error.message}`);
+  }
   let server;
   try {
     server = await startServer({ api: core.api, rendererDir: dir, host: config.host, allowHosts: config.allowHosts, port: config.port, token: config.token, log });

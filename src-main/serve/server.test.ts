@@ -29,6 +29,7 @@ function fakeApi(): Api & { emit: (event: EventChannel, payload: unknown) => voi
       return { ok: false, error: { message: `Unknown channel: ${String(channel)}`, code: 'unknown-channel' } };
       void request;
     },
+    openView: () => ({ setVisible: () => undefined, close: () => undefined }),
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

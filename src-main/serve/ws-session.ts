@@ -45,6 +45,8 @@ export interface SessionDeps {
 
 export function attachSession(ws: WebSocket, deps: SessionDeps): Session {
   const { api, wire, limits } = deps;
+  // This tab is one view of the map: it says when it is hidden (and sampling slows while none shows it).
+  const caller = { view: api.openView() };
   let inFlight = 0;
   let held: Buffer[] = [];
   let answeredPing = true;
@@ -119,7 +121,7 @@ export function attachSession(ws: WebSocket, deps: SessionDeps): Session {
     }
     inFlight += 1;
     const { id, channel, request } = message;
-    void api.invoke(channel, request).then(
+    void api.invoke(channel, request, caller).then(
       (result) => answer(id, channel, result),
       () => answer(id, channel, INTERNAL),
     );
@@ -129,6 +131,7 @@ export function attachSession(ws: WebSocket, deps: SessionDeps): Session {
     closing = true;
     held = [];
     for (const off of unsubscribers) off();
+    caller.view.close();
     deps.onClose();
   });
 
