@@ -1,10 +1,7 @@
 /**
- * The contract between main and renderer: the world model every frame carries and the one channel
- * map every transport (Electron IPC, WebSocket) implements. Types only — no runtime imports — so the
- * renderer can `import type` it and nothing from main leaks into the page.
+ * The world model: one published picture of every host, engine and tenant, as every frame carries it.
+ * Plain JSON; counters already turned into rates. Types only — no runtime imports.
  */
-
-// ───────────────────────────── world model ─────────────────────────────
 
 /** One published picture of everything the hub knows. Plain JSON; counters already turned into rates. */
 export interface World {
@@ -219,103 +216,4 @@ export interface ResourceSplit {
 export interface Accounting {
   cpu: ResourceSplit;
   memory: ResourceSplit;
-}
-
-// ───────────────────────────── settings ─────────────────────────────
-
-export interface Settings {
-  /** Seconds between samples, 1–60. */
-  sampleIntervalSeconds: number;
-  /** Sample only every HIDDEN_SAMPLE_SECONDS while no window or tab shows the map (it resumes at once when one does). */
-  slowWhenHidden: boolean;
-}
-
-// ───────────────────────────── actions ─────────────────────────────
-
-export type ContainerOp = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'remove';
-/** shutdown asks the guest (ACPI); destroy pulls the plug ("force off"). */
-export type VmOp = 'start' | 'shutdown' | 'destroy' | 'reboot' | 'suspend' | 'resume';
-
-/**
- * Everything the map can ask an engine to do, on one channel. Routed by engine id to the adapter that
- * owns the tenant; actions on one tenant run one at a time, in the order asked.
- */
-export type Action =
-  /** `force` is needed to remove a running container (it is stopped first). */
-  | { kind: 'container'; engineId: string; containerId: string; op: ContainerOp; force?: boolean }
-  | { kind: 'vm'; engineId: string; uuid: string; op: VmOp }
-  /** `memory`: include the running guest's memory (an internal checkpoint); false = disks only. */
-  | { kind: 'snapshot-create'; engineId: string; uuid: string; name: string; description: string; memory: boolean }
-  /** Asked first without `force`; libvirt may answer `revert-risky`, and the user may then force it. */
-  | { kind: 'snapshot-revert'; engineId: string; uuid: string; name: string; force: boolean }
-  /** `children`: delete its descendants too (otherwise they are re-parented). */
-  | { kind: 'snapshot-delete'; engineId: string; uuid: string; name: string; children: boolean }
-  /** Replaces a snapshot's description (libvirt redefine). */
-  | { kind: 'snapshot-describe'; engineId: string; uuid: string; name: string; description: string };
-
-export interface ActionDone {
-  /** What happened, in words, e.g. "Snapshot “before-upgrade” taken". */
-  message: string;
-  /** How long the engine took, ms. */
-  ms: number;
-}
-
-/**
- * The codes a failed action carries besides the engine's own (`docker:409`, `libvirt:55`):
- * `refused` — our own check said no, before the engine was asked (the message says why and the fix);
- * `revert-risky` — libvirt will revert only when forced (its message says why);
- * `connection-lost` — the engine went away during the action (the tenant may or may not have changed);
- * `not-connected`, `not-found`, `not-supported`, `invalid-request`.
- */
-export type ActionErrorCode = 'refused' | 'revert-risky' | 'connection-lost' | 'not-connected' | 'not-found' | 'not-supported' | 'invalid-request';
-
-// ───────────────────────────── the channel map ─────────────────────────────
-
-/**
- * Requests the renderer makes; each has a payload and a result. Every payload is validated in main
- * (core/validation) before it reaches a handler.
- */
-export interface InvokeChannels {
-  'world:get': { request: null; response: World };
-  'settings:get': { request: null; response: Settings };
-  'settings:set': { request: Partial<Settings>; response: Settings };
-  /** Runs an action; resolves when the engine has done it (the map changes through the engine's events). */
-  'action:run': { request: Action; response: ActionDone };
-  /** This window or tab shows the map (or no longer does): sampling slows while none does. */
-  'view:visibility': { request: { visible: boolean }; response: null };
-}
-
-/** What main pushes to the renderer. */
-export interface EventChannels {
-  'world:frame': World;
-  'settings:changed': Settings;
-}
-
-export type InvokeChannel = keyof InvokeChannels;
-export type EventChannel = keyof EventChannels;
-export type RequestOf<C extends InvokeChannel> = InvokeChannels[C]['request'];
-export type ResponseOf<C extends InvokeChannel> = InvokeChannels[C]['response'];
-
-/** What an invoke returns across any transport: errors travel as data and become Errors again. */
-export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: { message: string; code?: string } };
-
-/** The one interface the renderer talks to, whatever carries it. */
-export interface Bridge {
-  invoke<C extends InvokeChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
-  on<E extends EventChannel>(event: E, listener: (payload: EventChannels[E]) => void): () => void;
-}
-
-/** WebSocket messages (browser mode). */
-export type ClientMessage = { kind: 'invoke'; id: number; channel: string; request: unknown };
-export type ServerMessage =
-  | { kind: 'result'; id: number; result: InvokeResult<unknown> }
-  | { kind: 'event'; event: EventChannel; payload: unknown };
-
-/**
- * What the Electron preload exposes on `window.neighborhood`: one named function per channel, never
- * raw ipcRenderer. Results come back as InvokeResult so errors survive the context bridge.
- */
-export interface PreloadApi {
-  invoke: { [C in InvokeChannel]: (request: RequestOf<C>) => Promise<InvokeResult<ResponseOf<C>>> };
-  on: { [E in EventChannel]: (listener: (payload: EventChannels[E]) => void) => () => void };
 }

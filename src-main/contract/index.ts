@@ -1,0 +1,12 @@
+/**
+ * The contract between main and renderer, in one folder of types only (no runtime imports), so the
+ * renderer can `import type` it and nothing from main leaks into the page:
+ * - world.ts — the world model every frame carries;
+ * - actions.ts — the actions the map can ask for, and the settings;
+ * - channels.ts — the one channel map every transport implements;
+ * - envelopes.ts — how it travels (invoke results, the Bridge, WebSocket messages, the preload API).
+ */
+export type * from './world';
+export type * from './actions';
+export type * from './channels';
+export type * from './envelopes';
