@@ -217,3 +217,39 @@ export interface Accounting {
   cpu: ResourceSplit;
   memory: ResourceSplit;
 }
+
+// ───────────────────────────── frames ─────────────────────────────
+
+/**
+ * What a `world:frame` event carries: the whole world, or only what changed since the frame `base`
+ * (unchanged hosts and engines are named by id only; unchanged tenants are not sent at all). A client
+ * whose world is not `base` asks for the whole world again (`world:get`).
+ */
+export type WorldFrame = { kind: 'full'; world: World } | WorldDelta;
+
+export interface WorldDelta {
+  kind: 'delta';
+  /** The seq of the world this frame patches. */
+  base: number;
+  seq: number;
+  at: number;
+  sampleIntervalSeconds: number;
+  /** Every host, in order. */
+  hosts: HostPatch[];
+}
+
+export type HostPatch = { id: string; same: true } | { id: string; same: false; host: Omit<Host, 'engines'>; engines: EnginePatch[] };
+
+export type EnginePatch =
+  | { id: string; same: true }
+  | { id: string; same: false; engine: Omit<Engine, 'containers' | 'vms'>; containers: TenantPatch<Container>; vms: TenantPatch<Vm> };
+
+/**
+ * One engine's tenants: the new and changed ones, the ids of those gone. The order is the old one less
+ * the removed, then the new ones in their order — unless `order` (every id) says otherwise.
+ */
+export interface TenantPatch<T> {
+  changed: T[];
+  removed: string[];
+  order?: string[];
+}

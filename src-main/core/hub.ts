@@ -3,7 +3,8 @@
  * another); structural changes from an engine's events publish a frame at once. Publishing is coalesced:
  * bursts of changes within one tick become one frame.
  */
-import type { Action, ActionDone, World } from '../contract';
+import type { Action, ActionDone, World, WorldFrame } from '../contract';
+import { diffWorld } from '../shared/world-delta';
 import { ActionError } from './actions/action-error';
 import { engineId, type EngineAdapter } from './engine';
 import type { LocalMachine, LocalUsageProbe } from './local-machine';
@@ -48,6 +49,8 @@ interface Loop {
 
 export class Hub {
   private readonly frames = new Signal<World>('world frame');
+  /** The same frames as what changed since the last one, for the transports. */
+  private readonly patches = new Signal<WorldFrame>('world patch');
   private readonly loops: Loop[] = [];
   private readonly unsubscribers: Array<() => void> = [];
   private intervalMs: number;
@@ -86,6 +89,11 @@ export class Hub {
 
   onFrame(listener: (world: World) => void): () => void {
     return this.frames.subscribe(listener);
+  }
+
+  /** Each new frame as what changed since the previous one (diffed once, for every client). */
+  onWorldFrame(listener: (frame: WorldFrame) => void): () => void {
+    return this.patches.subscribe(listener);
   }
 
   get sampleIntervalSeconds(): number {
@@ -201,14 +209,19 @@ export class Hub {
 
   private publish(): void {
     if (this.disposed) return;
+    const previous = this.current;
+    let frame: WorldFrame;
     try {
       this.current = this.build();
+      // Diffed only when someone listens: tests and tools that read whole worlds pay nothing for it.
+      frame = this.patches.size > 0 ? diffWorld(previous, this.current) : { kind: 'full', world: this.current };
     } catch (error) {
       // A report the world cannot be built from keeps the last good frame on screen.
       reportError('building the world frame', error);
       return;
     }
     this.frames.emit(this.current);
+    this.patches.emit(frame);
   }
 
   /** Routes an action to the adapter that owns the tenant, by engine id. */
@@ -220,7 +233,7 @@ export class Hub {
 
   /** Counts what is still attached, so tests can prove a reconnect left nothing dangling. */
   debugCounts(): { loopsWaiting: number; frameListeners: number } {
-    return { loopsWaiting: this.loops.filter((l) => l.timer !== null).length, frameListeners: this.frames.size };
+    return { loopsWaiting: this.loops.filter((l) => l.timer !== null).length, frameListeners: this.frames.size + this.patches.size };
   }
 
   async dispose(): Promise<void> {
@@ -232,6 +245,7 @@ export class Hub {
     }
     for (const off of this.unsubscribers) off();
     this.frames.clear();
+    this.patches.clear();
     await Promise.all(this.options.adapters.map((a) => a.dispose()));
   }
 }
