@@ -19,7 +19,31 @@ export class MapPage {
   }
 
   panel(kind: 'Container' | 'VM', name: string): Locator {
-    return this.page.getByRole('dialog', { name: `${kind} ${name}` });
+    return this.page.getByRole('dialog', { name: `${kind} ${name}`, exact: true });
+  }
+
+  /** The modal dialog (confirmation or form) open above everything, by its title. */
+  modal(title: string | RegExp): Locator {
+    return this.page.getByRole('dialog', { name: title });
+  }
+
+  /** The tenant context menu. */
+  menu(): Locator {
+    return this.page.getByRole('menu');
+  }
+
+  /** One snapshot's node in a VM panel's tree. */
+  snapshot(panel: Locator, name: string): Locator {
+    return panel.getByRole('group', { name: `Snapshot ${name}`, exact: true });
+  }
+
+  /** The answer to the last action, shown in the panel (or, away from it, in the notices). */
+  outcome(scope: Locator): Locator {
+    return scope.getByTestId('outcome');
+  }
+
+  notices(): Locator {
+    return this.page.getByRole('region', { name: 'Action results' });
   }
 
   async openPanel(tenant: Locator, kind: 'Container' | 'VM', name: string): Promise<Locator> {
