@@ -8,11 +8,12 @@ function fakeApi(): { api: PreloadApi; emit: (w: World) => void } {
   const api: PreloadApi = {
     invoke: {
       'world:get': async () => ({ ok: true, value: makeWorld({ seq: 3 }) }),
-      'settings:get': async () => ({ ok: true, value: { sampleIntervalSeconds: 2 } }),
+      'settings:get': async () => ({ ok: true, value: { sampleIntervalSeconds: 2, slowWhenHidden: true } }),
       'settings:set': async (r: Partial<Settings>) =>
         (r.sampleIntervalSeconds ?? 0) > 60
           ? { ok: false, error: { message: 'Sample interval must be 1–60 seconds' } }
-          : { ok: true, value: { sampleIntervalSeconds: r.sampleIntervalSeconds ?? 2 } },
+          : { ok: true, value: { sampleIntervalSeconds: r.sampleIntervalSeconds ?? 2, slowWhenHidden: true } },
+      'view:visibility': async () => ({ ok: true, value: null }),
       'action:run': async () => ({ ok: false, error: { message: 'Container web is already stopped.', code: 'docker:304' } }),
     },
     on: {
@@ -30,7 +31,7 @@ describe('preloadBridge', () => {
   it('unwraps ok results to their value', async () => {
     const bridge = preloadBridge(fakeApi().api);
     expect((await bridge.invoke('world:get', null)).seq).toBe(3);
-    expect(await bridge.invoke('settings:set', { sampleIntervalSeconds: 5 })).toEqual({ sampleIntervalSeconds: 5 });
+    expect(await bridge.invoke('settings:set', { sampleIntervalSeconds: 5 })).toEqual({ sampleIntervalSeconds: 5, slowWhenHidden: true });
   });
 
   it('throws an Error carrying the message of an error result', async () => {

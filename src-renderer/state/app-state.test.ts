@@ -77,7 +77,7 @@ describe('AppState', () => {
     expect(app.world?.seq).toBe(5);
     fake.push(withContainer(6, 'running'));
     expect(app.world?.seq).toBe(6);
-    fake.pushSettings({ sampleIntervalSeconds: 9 });
+    fake.pushSettings({ sampleIntervalSeconds: 9, slowWhenHidden: true });
     expect(app.settings?.sampleIntervalSeconds).toBe(9);
     stop();
     fake.push(withContainer(7, 'running'));
