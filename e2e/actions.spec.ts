@@ -109,6 +109,34 @@ test('a running container is removed with "Stop and remove", said plainly, from 
   await expect.poll(() => dockerState(id)).toBe(404);
 });
 
+test('while a slow stop runs, the map marks the apartment and the panel counts the seconds; both go when it is done', async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open();
+  const name = uniqueName('nbh-e2e-slow');
+  // `sleep` as PID 1 ignores SIGTERM: Docker waits out its 10 s grace before it kills it.
+  const { id } = await containers.run(name, ['sleep', '600']);
+  const tenant = map.container(name);
+  await expect(tenant).toHaveAttribute('data-state', 'running', { timeout: 5000 });
+  const panel = await map.openPanel(tenant, 'Container', name);
+
+  await panel.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(tenant).toHaveAttribute('data-busy', 'container:stop');
+  await expect(tenant.getByTestId('working-mark')).toBeVisible();
+  await expect(tenant).toHaveAccessibleName(new RegExp(`^Container ${name}, running, busy: Stopping ${name},`));
+  const activity = panel.getByTestId('activity');
+  await expect(activity).toContainText(`Stopping ${name}`);
+  // The elapsed time ticks each second, from when the core started the stop.
+  await expect(activity).toContainText(/\b[0-2] s\b/);
+  await expect(activity).toContainText(/\b[3-9] s\b/, { timeout: 8000 });
+
+  await expect(tenant).toHaveAttribute('data-state', 'exited', { timeout: 20_000 });
+  await expect(activity).toHaveCount(0);
+  await expect(tenant).not.toHaveAttribute('data-busy');
+  await expect(tenant.getByTestId('working-mark')).toHaveCount(0);
+  await expect(map.outcome(panel)).toContainText(`${name} stopped.`);
+  expect(await dockerState(id)).toBe('exited');
+});
+
 test('a VM paused, resumed, forced off (after a confirmation) and started from its panel; only what applies is enabled', async ({ page }) => {
   await mustHaveLibvirt();
   const map = new MapPage(page);
