@@ -3,7 +3,7 @@
  * and what main pushes. Types only; `src-main/channels.ts` lists the same names as values.
  */
 import type { Action, ActionDone, Settings } from './actions';
-import type { World } from './world';
+import type { World, WorldFrame } from './world';
 
 /**
  * Requests the renderer makes; each has a payload and a result. Every payload is validated in main
@@ -21,7 +21,8 @@ export interface InvokeChannels {
 
 /** What main pushes to the renderer. */
 export interface EventChannels {
-  'world:frame': World;
+  /** What changed since the previous frame (or the whole world); see WorldFrame. */
+  'world:frame': WorldFrame;
   'settings:changed': Settings;
 }
 

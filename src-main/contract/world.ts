@@ -52,6 +52,8 @@ export interface Engine {
   /** Unique per engine connection, stable across reconnects: `${kind}:${endpoint}`. */
   id: string;
   kind: EngineKind;
+  /** How the map draws its tenants: detached houses (VMs) or apartments in one building (containers). */
+  draws: 'houses' | 'apartments';
   /** Where it is reached: a socket path, a URL, a libvirt URI. */
   endpoint: string;
   status: EngineStatus;

@@ -44,7 +44,7 @@ export function createApi(hub: Hub, settings: SettingsStore): Api {
   };
 
   const sources: { [E in EventChannel]: (listener: (payload: EventChannels[E]) => void) => () => void } = {
-    'world:frame': (listener) => hub.onFrame(listener),
+    'world:frame': (listener) => hub.onWorldFrame(listener),
     'settings:changed': (listener) => settingsChanged.subscribe(listener),
   };
 

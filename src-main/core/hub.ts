@@ -58,6 +58,7 @@ export class Hub {
   private current: World;
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
   private lastPublish = 0;
+  private publishDue = 0;
   private started = false;
   /** Each open view, and whether it shows the map now. */
   private readonly views = new Map<object, boolean>();
@@ -186,9 +187,14 @@ export class Hub {
     }
   }
 
-  private schedulePublish(): void {
-    if (this.disposed || this.publishTimer) return;
-    const wait = Math.max(PUBLISH_COALESCE_MS, this.lastPublish + MIN_FRAME_GAP_MS - Date.now());
+  private schedulePublish(urgent = false): void {
+    if (this.disposed) return;
+    const wait = urgent ? PUBLISH_COALESCE_MS : Math.max(PUBLISH_COALESCE_MS, this.lastPublish + MIN_FRAME_GAP_MS - Date.now());
+    if (this.publishTimer) {
+      if (!urgent || this.publishDue <= Date.now() + wait) return;
+      clearTimeout(this.publishTimer);
+    }
+    this.publishDue = Date.now() + wait;
     this.publishTimer = setTimeout(() => {
       this.publishTimer = null;
       this.lastPublish = Date.now();
@@ -228,7 +234,8 @@ export class Hub {
   act(action: Action): Promise<ActionDone> {
     const adapter = this.options.adapters.find((a) => engineId(a.kind, a.endpoint) === action.engineId);
     if (!adapter) return Promise.reject(new ActionError(`No engine ${action.engineId.slice(0, 200)} is watched here.`, 'not-found'));
-    return adapter.act(action);
+    // What an action changed is what its user waits to see: that frame skips the burst throttle.
+    return adapter.act(action).finally(() => this.schedulePublish(true));
   }
 
   /** Counts what is still attached, so tests can prove a reconnect left nothing dangling. */

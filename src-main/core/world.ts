@@ -58,6 +58,7 @@ function engineOf(entry: EngineEntry): Engine {
   return {
     id: engineId(entry.kind, entry.endpoint),
     kind: entry.kind,
+    draws: entry.kind === 'libvirt' ? 'houses' : 'apartments',
     endpoint: entry.endpoint,
     status: report.status,
     version: report.version,

@@ -12,7 +12,7 @@ const vm = (uuid: string, state: Vm['state'] = 'running'): Vm => ({
   disks: [], nics: [], snapshots: [], snapshotRules: { take: null, memory: null, diskOnly: null }, persistent: true, activity: null,
 });
 const engine = (id: string, containers: Container[] = [], vms: Vm[] = []): Engine => ({
-  id, kind: vms.length ? 'libvirt' : 'docker', endpoint: id, status: { state: 'connected' }, version: '1', sampleMs: 1, containers, vms, hint: null,
+  id, kind: vms.length ? 'libvirt' : 'docker', draws: vms.length ? 'houses' : 'apartments', endpoint: id, status: { state: 'connected' }, version: '1', sampleMs: 1, containers, vms, hint: null,
 });
 const split = { capacity: 2, dedicated: 0, shared: 0, host: 0, free: 2, overcommit: 0 };
 const host = (id: string, engines: Engine[]): Host => ({
