@@ -4,9 +4,11 @@
  * - world.ts — the world model every frame carries;
  * - actions.ts — the actions the map can ask for, and the settings;
  * - channels.ts — the one channel map every transport implements;
- * - envelopes.ts — how it travels (invoke results, the Bridge, WebSocket messages, the preload API).
+ * - envelopes.ts — how it travels (invoke results, the Bridge, WebSocket messages, the preload API);
+ * - engines.ts — which engines are watched and how each is reached.
  */
 export type * from './world';
 export type * from './actions';
 export type * from './channels';
 export type * from './envelopes';
+export type * from './engines';
