@@ -54,6 +54,10 @@ export interface Engine {
   kind: EngineKind;
   /** How the map draws its tenants: detached houses (VMs) or apartments in one building (containers). */
   draws: 'houses' | 'apartments';
+  /** The name the user gave it (or the one it was found under), e.g. "Docker", "Podman (rootless)", "lab box". */
+  name: string;
+  /** Podman: whether it runs rootless; null where it does not apply or is not known. */
+  rootless: boolean | null;
   /** Where it is reached: a socket path, a URL, a libvirt URI. */
   endpoint: string;
   status: EngineStatus;
@@ -96,6 +100,8 @@ export interface Container {
   stats: ContainerStats | null;
   /** An action of ours running on it now (from any window), or null. */
   activity: TenantActivity | null;
+  /** Podman: the pod it belongs to (its rooms share the pod's network namespace, one door); null otherwise. */
+  pod: { id: string; name: string } | null;
 }
 
 /** An action running on a tenant: the map marks it, the panel counts its time. */
@@ -209,8 +215,13 @@ export interface ResourceSplit {
   shared: number;
   /** Used by the host itself and everything that is neither a VM nor a container. */
   host: number;
-  /** capacity − dedicated − shared − host, never below 0. */
+  /** capacity − dedicated − shared − host, never below 0; 0 when the host's own use is unknown. */
   free: number;
+  /**
+   * What no engine can tell: capacity − dedicated − shared on a host whose own use is unknown (a remote
+   * Docker-only host); 0 where the host's use is known. Drawn as unknown, never as free.
+   */
+  unknown: number;
   /** dedicated / capacity (0 when nothing is allocated). */
   overcommit: number;
 }

@@ -9,6 +9,7 @@ const container = (cpuCores: number, memoryUsedBytes: number): Container => ({
   labels: {}, ports: [], networks: [], cpuLimitCores: null, memoryLimitBytes: null,
   stats: { cpuCores, cpuPercentOfHost: 0, memoryUsedBytes, netRxBytesPerSec: 0, netTxBytesPerSec: 0, blockReadBytesPerSec: 0, blockWriteBytesPerSec: 0, pids: 1 },
   activity: null,
+  pod: null,
 });
 
 const vm = (state: Vm['state'], vcpus: number, memoryBytes: number, used: number | null = null, cpuCores: number | null = null): Vm => ({
@@ -50,21 +51,23 @@ describe('account', () => {
       memory: { capacity: 4 * GiB, dedicated: 6 * GiB, shared: 0.5 * GiB, host: 0, free: 0, overcommit: 1.5 },
     },
     {
-      name: 'no usage known: host share 0, tenants still counted',
-      input: { cpus: 2, memoryBytes: 4 * GiB, usage: null, containers: [container(1, GiB)], vms: [vm('running', 1, GiB)] },
-      cpu: { capacity: 2, dedicated: 1, shared: 1, host: 0, free: 0, overcommit: 0.5 },
-      memory: { capacity: 4 * GiB, dedicated: GiB, shared: GiB, host: 0, free: 2 * GiB, overcommit: 0.25 },
+      name: 'no usage known (a remote Docker-only host): tenants counted, the rest unknown, nothing called free',
+      input: { cpus: 2, memoryBytes: 4 * GiB, usage: null, containers: [container(0.5, GiB)], vms: [vm('running', 1, GiB)] },
+      cpu: { capacity: 2, dedicated: 1, shared: 0.5, host: 0, free: 0, unknown: 0.5, overcommit: 0.5 },
+      memory: { capacity: 4 * GiB, dedicated: GiB, shared: GiB, host: 0, free: 0, unknown: 2 * GiB, overcommit: 0.25 },
     },
     {
       name: 'zero capacity (engine never answered) has no overcommit',
       input: { cpus: 0, memoryBytes: 0, usage: null, containers: [], vms: [vm('running', 2, GiB)] },
-      cpu: { capacity: 0, dedicated: 2, shared: 0, host: 0, free: 0, overcommit: 0 },
-      memory: { capacity: 0, dedicated: GiB, shared: 0, host: 0, free: 0, overcommit: 0 },
+      cpu: { capacity: 0, dedicated: 2, shared: 0, host: 0, free: 0, unknown: 0, overcommit: 0 },
+      memory: { capacity: 0, dedicated: GiB, shared: 0, host: 0, free: 0, unknown: 0, overcommit: 0 },
     },
   ])('$name', ({ input, cpu, memory }) => {
     const a = account(input);
-    for (const [key, want] of Object.entries(cpu)) expect(a.cpu[key as keyof typeof cpu], `cpu.${key}`).toBeCloseTo(want, 9);
-    for (const [key, want] of Object.entries(memory)) expect(a.memory[key as keyof typeof memory], `memory.${key}`).toBeCloseTo(want, 0);
+    // A host whose use is known has nothing unknown.
+    const known = input.usage !== null ? { unknown: 0 } : {};
+    for (const [key, want] of Object.entries({ ...known, ...cpu })) expect(a.cpu[key as keyof typeof a.cpu], `cpu.${key}`).toBeCloseTo(want, 9);
+    for (const [key, want] of Object.entries({ ...known, ...memory })) expect(a.memory[key as keyof typeof a.memory], `memory.${key}`).toBeCloseTo(want, 0);
   });
 
   it('a container without figures yet adds nothing', () => {

@@ -13,19 +13,22 @@ export const holdsAllocation = (vm: Vm): boolean => HOLDS_ALLOCATION.has(vm.stat
 export interface AccountingInput {
   cpus: number;
   memoryBytes: number;
-  /** Everything the host uses, where known; without it the host's own share is 0. */
+  /** Everything the host uses, where known; without it the host's own share and what is free are unknown. */
   usage: HostUsage | null;
   containers: readonly Container[];
   vms: readonly Vm[];
 }
 
-function split(capacity: number, dedicated: number, shared: number, host: number): ResourceSplit {
+/** `host` null: the host's own use is unknown, so what is left is unknown too, never free. */
+function split(capacity: number, dedicated: number, shared: number, host: number | null): ResourceSplit {
+  const left = Math.max(0, capacity - dedicated - shared - (host ?? 0));
   return {
     capacity,
     dedicated,
     shared,
-    host,
-    free: Math.max(0, capacity - dedicated - shared - host),
+    host: host ?? 0,
+    free: host === null ? 0 : left,
+    unknown: host === null ? left : 0,
     overcommit: capacity > 0 ? dedicated / capacity : 0,
   };
 }
@@ -49,9 +52,9 @@ export function account({ cpus, memoryBytes, usage, containers, vms }: Accountin
     // What a VM occupies on the host is at most its allocation; unknown use counts as all of it.
     vmResident += Math.min(vm.memoryUsedBytes ?? vm.memoryBytes, vm.memoryBytes);
   }
-  // The host's own share is what the host uses minus what the tenants account for.
-  const hostCores = usage ? Math.max(0, usage.cpuCores - containerCores - vmCores) : 0;
-  const hostMemory = usage ? Math.max(0, usage.memoryUsedBytes - containerMemory - vmResident) : 0;
+  // The host's own share is what the host uses minus what the tenants account for; unknown without usage.
+  const hostCores = usage ? Math.max(0, usage.cpuCores - containerCores - vmCores) : null;
+  const hostMemory = usage ? Math.max(0, usage.memoryUsedBytes - containerMemory - vmResident) : null;
   return {
     cpu: split(cpus, vcpus, containerCores, hostCores),
     memory: split(memoryBytes, allocated, containerMemory, hostMemory),

@@ -3,7 +3,7 @@
  * owns its connection: it connects, notices when the engine goes away, retries on its own and tells
  * the hub through `subscribe`. The hub only asks it to sample and reads its report.
  */
-import type { Action, ActionDone, Container, EngineKind, EngineStatus, Vm } from '../contract';
+import type { Action, ActionDone, Container, EngineKind, EngineStatus, HostUsage, Vm } from '../contract';
 
 /** What an engine tells about the machine it runs on; the hub merges engines into hosts with it. */
 export interface HostFacts {
@@ -26,11 +26,17 @@ export interface EngineReport {
   vms: Vm[];
   sampleMs: number | null;
   hint: string | null;
+  /** Podman: whether it runs rootless (null elsewhere or unknown). */
+  rootless?: boolean | null;
+  /** What the whole machine uses, where this engine can tell (remote libvirt's node stats); null otherwise. */
+  hostUsage?: HostUsage | null;
 }
 
 export interface EngineAdapter {
   readonly kind: EngineKind;
   readonly endpoint: string;
+  /** What the user calls it; default: the kind's own name ("Docker", "Podman", "libvirt"). */
+  readonly name?: string;
   /** Whether the endpoint is on this machine; lets the hub place the engine before it ever answers. */
   readonly local: boolean;
   /** Start connecting; from here on the adapter keeps itself connected until disposed. */
@@ -51,3 +57,5 @@ export interface EngineAdapter {
 }
 
 export const engineId = (kind: EngineKind, endpoint: string): string => `${kind}:${endpoint}`;
+
+export const DEFAULT_ENGINE_NAMES: Record<EngineKind, string> = { docker: 'Docker', podman: 'Podman', libvirt: 'libvirt' };

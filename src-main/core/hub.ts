@@ -207,7 +207,7 @@ export class Hub {
       seq: ++this.seq,
       at: Date.now(),
       sampleIntervalSeconds: this.intervalMs / 1000,
-      engines: this.options.adapters.map((a) => ({ kind: a.kind, endpoint: a.endpoint, local: a.local, report: a.report() })),
+      engines: this.options.adapters.map((a) => ({ kind: a.kind, endpoint: a.endpoint, local: a.local, name: a.name, report: a.report() })),
       local: this.options.local,
       localUsage: this.options.usageProbe?.usage() ?? null,
     });

@@ -88,4 +88,31 @@ describe('buildWorld', () => {
     expect(host).toMatchObject({ name: 'box', cpus: 2, kernel: '6.1.0-18-amd64', os: 'Debian 12' });
     expect(host?.engines[0]?.status.state).toBe('unreachable');
   });
+
+  it('names engines as configured or by kind, and says whether Podman is rootless', () => {
+    const w = world([
+      { ...entry('docker', '/var/run/docker.sock', report(dockerFacts)), name: 'Main Docker' },
+      entry('podman', '/run/podman/podman.sock', report(dockerFacts, { rootless: false })),
+      entry('libvirt', 'qemu:///system', report(libvirtFacts)),
+    ]);
+    expect(w.hosts[0]!.engines.map((e) => [e.name, e.kind, e.draws, e.rootless])).toEqual([
+      ['Main Docker', 'docker', 'apartments', null],
+      ['Podman', 'podman', 'apartments', false],
+      ['libvirt', 'libvirt', 'houses', null],
+    ]);
+  });
+
+  it('a remote host shows the use its libvirt reports; a Docker-only remote host says its own use is unknown', () => {
+    const far = { ...libvirtFacts, hostname: 'far', local: false };
+    const w = world([
+      entry('libvirt', 'qemu+ssh://far/system', report(far, { hostUsage: { cpuCores: 1.5, memoryUsedBytes: 4 * GiB } }), false),
+      entry('docker', 'tcp://other:2376', report({ ...dockerFacts, hostname: 'other', local: false }), false),
+    ]);
+    const farHost = w.hosts.find((h) => h.name === 'far')!;
+    expect(farHost.usage).toEqual({ cpuCores: 1.5, memoryUsedBytes: 4 * GiB });
+    expect(farHost.accounting.cpu).toMatchObject({ host: 1.5, free: 0.5, unknown: 0 });
+    const other = w.hosts.find((h) => h.name === 'other')!;
+    expect(other.usage).toBeNull();
+    expect(other.accounting.memory).toMatchObject({ host: 0, free: 0, unknown: 24 * GiB });
+  });
 });

@@ -4,7 +4,7 @@
  */
 import type { Engine, EngineKind, Host, HostUsage, World } from '../contract';
 import { account } from './accounting';
-import { engineId, type EngineReport, type HostFacts } from './engine';
+import { DEFAULT_ENGINE_NAMES, engineId, type EngineReport, type HostFacts } from './engine';
 import { isThisMachine, localHostId, remoteHostId, sameRemoteMachine } from './host-identity';
 import type { LocalMachine } from './local-machine';
 
@@ -13,6 +13,8 @@ export interface EngineEntry {
   endpoint: string;
   local: boolean;
   report: EngineReport;
+  /** What the user calls it; default: the kind's own name. */
+  name?: string;
 }
 
 export interface WorldInput {
@@ -59,6 +61,8 @@ function engineOf(entry: EngineEntry): Engine {
     id: engineId(entry.kind, entry.endpoint),
     kind: entry.kind,
     draws: entry.kind === 'libvirt' ? 'houses' : 'apartments',
+    name: entry.name ?? DEFAULT_ENGINE_NAMES[entry.kind],
+    rootless: report.rootless ?? null,
     endpoint: entry.endpoint,
     status: report.status,
     version: report.version,
@@ -80,7 +84,8 @@ function hostOf(group: Group, local: LocalMachine | null, localUsage: HostUsage 
   const mine = group.thisMachine ? local : null;
   const cpus = pick((f) => f.cpus, (v) => v > 0, mine?.cpus ?? 0);
   const memoryBytes = pick((f) => f.memoryBytes, (v) => v > 0, mine?.memoryBytes ?? 0);
-  const usage = group.thisMachine ? localUsage : null;
+  // This machine's use comes from /proc; a remote host's from an engine that can tell (libvirt's node stats).
+  const usage = group.thisMachine ? localUsage : (group.entries.map((e) => e.report.hostUsage ?? null).find((u) => u !== null) ?? null);
   const engines = group.entries.map(engineOf);
   return {
     id: group.id,

@@ -4,7 +4,7 @@ import { applyFrame, diffWorld } from './world-delta';
 
 const container = (id: string, cpu = 0, state: Container['state'] = 'running'): Container => ({
   id, name: `c-${id}`, image: 'busybox', command: 'sleep', state, status: 'Up', createdAt: '', startedAt: null, labels: {}, ports: [], networks: [],
-  cpuLimitCores: null, memoryLimitBytes: null, activity: null,
+  cpuLimitCores: null, memoryLimitBytes: null, activity: null, pod: null,
   stats: { cpuCores: cpu, cpuPercentOfHost: cpu * 50, memoryUsedBytes: 1024, netRxBytesPerSec: 0, netTxBytesPerSec: 0, blockReadBytesPerSec: 0, blockWriteBytesPerSec: 0, pids: 1 },
 });
 const vm = (uuid: string, state: Vm['state'] = 'running'): Vm => ({
@@ -12,9 +12,9 @@ const vm = (uuid: string, state: Vm['state'] = 'running'): Vm => ({
   disks: [], nics: [], snapshots: [], snapshotRules: { take: null, memory: null, diskOnly: null }, persistent: true, activity: null,
 });
 const engine = (id: string, containers: Container[] = [], vms: Vm[] = []): Engine => ({
-  id, kind: vms.length ? 'libvirt' : 'docker', draws: vms.length ? 'houses' : 'apartments', endpoint: id, status: { state: 'connected' }, version: '1', sampleMs: 1, containers, vms, hint: null,
+  id, kind: vms.length ? 'libvirt' : 'docker', draws: vms.length ? 'houses' : 'apartments', name: id, rootless: null, endpoint: id, status: { state: 'connected' }, version: '1', sampleMs: 1, containers, vms, hint: null,
 });
-const split = { capacity: 2, dedicated: 0, shared: 0, host: 0, free: 2, overcommit: 0 };
+const split = { capacity: 2, dedicated: 0, shared: 0, host: 0, free: 2, unknown: 0, overcommit: 0 };
 const host = (id: string, engines: Engine[]): Host => ({
   id, name: id, cpus: 2, memoryBytes: 1 << 34, kernel: '6.1', os: 'Debian', usage: null, engines, accounting: { cpu: split, memory: { ...split, capacity: 1 << 34, free: 1 << 34 } },
 });

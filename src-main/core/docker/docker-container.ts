@@ -101,5 +101,6 @@ export function containerFromInspect(json: InspectJson, statusLine: string): Con
     memoryLimitBytes: memory && memory > 0 ? memory : null,
     stats: null,
     activity: null,
+    pod: null,
   };
 }
