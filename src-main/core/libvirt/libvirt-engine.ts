@@ -7,7 +7,8 @@
  * retries on its own. Without libvirt on the machine the engine reports 'unavailable' and stays quiet.
  */
 import { availability, Connection, ErrorCode, SnapshotCreateFlags, type DomainEvent, type DomainSummary } from '@neighborhood/libvirt';
-import type { Action, ActionDone } from '../../contract';
+import type { Action, ActionDone, HostUsage } from '../../contract';
+import type { CpuTimes } from '../proc-parsers';
 import { ActionError } from '../actions/action-error';
 import { TenantQueues } from '../actions/tenant-queue';
 import type { EngineAdapter, EngineReport, HostFacts } from '../engine';
@@ -19,6 +20,7 @@ import { domainRates, readDomainStats, type DomainRates, type DomainReading } fr
 import { parseDomainXml, type DomainXmlFacts } from './domain-xml';
 import { isLocalUri, libvirtHint, resolveLibvirtUri } from './libvirt-endpoint';
 import { isLibvirtConnectionLoss } from './libvirt-errors';
+import { nodeUsage } from './node-usage';
 import { snapshotDescriptionProblem } from '../../shared/snapshot-name';
 import { SnapshotDirWatch } from './snapshot-watch';
 import { withSnapshotDescription } from './snapshot-description';
@@ -44,6 +46,8 @@ const SNAPSHOT_SWEEP_MS = 15_000;
 export interface LibvirtEngineOptions {
   /** Default: LIBVIRT_DEFAULT_URI, else qemu:///system. */
   uri?: string;
+  /** What the user calls it (default "libvirt"). */
+  name?: string;
   /** Whether the binding loaded (default: the binding's own answer); lets a test stand in for a machine without libvirt. */
   availability?: typeof availability;
   /** Deadline for each query (ms); past it the connection counts as lost. Default: the binding's. */
@@ -54,6 +58,7 @@ export class LibvirtEngine implements EngineAdapter {
   readonly kind = 'libvirt' as const;
   readonly endpoint: string;
   readonly local: boolean;
+  readonly name: string | undefined;
   private readonly link = new EngineLink(() => void this.connect());
   private readonly availability: typeof availability;
   private readonly queryTimeoutMs: number | undefined;
@@ -73,10 +78,14 @@ export class LibvirtEngine implements EngineAdapter {
   private snapshotFacts = new Map<string, SnapshotXmlFacts>();
   private lastSnapshotSweep = 0;
   private sampling: Promise<void> | null = null;
+  /** A remote host's own use, from its node stats (this machine's comes from /proc instead). */
+  private hostUsage: HostUsage | null = null;
+  private nodeTimes: CpuTimes | null = null;
 
   constructor(options: LibvirtEngineOptions = {}) {
     this.endpoint = options.uri ?? resolveLibvirtUri(process.env.LIBVIRT_DEFAULT_URI);
     this.local = isLocalUri(this.endpoint);
+    this.name = options.name;
     this.availability = options.availability ?? availability;
     this.queryTimeoutMs = options.queryTimeoutMs;
     this.changedDomains = new KeyBatcher((uuids) => this.refreshDomains(this.link.now, uuids), EVENT_BATCH_MS, `libvirt domain refresh at ${this.endpoint}`);
@@ -117,6 +126,7 @@ export class LibvirtEngine implements EngineAdapter {
       ),
       sampleMs: this.sampleMs,
       hint: this.link.hint,
+      hostUsage: this.hostUsage,
     };
   }
 
@@ -168,6 +178,8 @@ export class LibvirtEngine implements EngineAdapter {
     const reason = describeError(err);
     this.link.down(gen, reason, libvirtHint(reason, true), () => {
       this.detach();
+      this.hostUsage = null;
+      this.nodeTimes = null;
       this.changedDomains.clear();
       this.changedSnapshots.clear();
       this.domains.clear();
@@ -344,6 +356,7 @@ export class LibvirtEngine implements EngineAdapter {
       if (typeof state === 'number' && state !== domain.summary.state) this.changedDomains.add(record.uuid);
     }
     for (const uuid of this.domains.keys()) if (!seen.has(uuid)) this.changedDomains.add(uuid);
+    if (!this.local && this.host) await this.sampleNode(gen, conn, this.host.cpus);
     // Snapshots made by other tools raise no event: a slow sweep catches those no folder watch saw.
     if (at - this.lastSnapshotSweep >= SNAPSHOT_SWEEP_MS) {
       this.lastSnapshotSweep = at;
@@ -432,6 +445,20 @@ export class LibvirtEngine implements EngineAdapter {
         await conn.createSnapshot(uuid, xml, SnapshotCreateFlags.REDEFINE | (snapshot.current ? SnapshotCreateFlags.CURRENT : 0));
         return `Description of “${action.name}” saved.`;
       }
+    }
+  }
+
+  /** A remote host's own CPU and memory use; on failure it is simply unknown this sample. */
+  private async sampleNode(gen: number, conn: Connection, cpus: number): Promise<void> {
+    try {
+      const [cpu, memory] = await Promise.all([conn.nodeCpuStats(), conn.nodeMemoryStats()]);
+      if (!this.link.isCurrent(gen)) return;
+      const next = nodeUsage(this.nodeTimes, cpu, memory, cpus);
+      this.nodeTimes = next.times;
+      this.hostUsage = next.usage;
+    } catch (err) {
+      this.hostUsage = null;
+      await this.failed(gen, conn, err, 'reading the host’s CPU and memory use');
     }
   }
 
