@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { PreloadApi, Settings, World } from '../../src-main/contract';
+import type { PreloadApi, Settings, WorldFrame } from '../../src-main/contract';
 import { makeWorld } from '../testing/make';
 import { preloadBridge } from './preload-bridge';
 
-function fakeApi(): { api: PreloadApi; emit: (w: World) => void } {
-  const listeners = new Set<(w: World) => void>();
+function fakeApi(): { api: PreloadApi; emit: (f: WorldFrame) => void } {
+  const listeners = new Set<(f: WorldFrame) => void>();
   const api: PreloadApi = {
     invoke: {
       'world:get': async () => ({ ok: true, value: makeWorld({ seq: 3 }) }),
@@ -24,7 +24,7 @@ function fakeApi(): { api: PreloadApi; emit: (w: World) => void } {
       'settings:changed': () => () => {},
     },
   };
-  return { api, emit: (w) => listeners.forEach((l) => l(w)) };
+  return { api, emit: (f) => listeners.forEach((l) => l(f)) };
 }
 
 describe('preloadBridge', () => {
@@ -50,10 +50,10 @@ describe('preloadBridge', () => {
   it('passes events through and unsubscribes', () => {
     const { api, emit } = fakeApi();
     const seen: number[] = [];
-    const off = preloadBridge(api).on('world:frame', (w) => seen.push(w.seq));
-    emit(makeWorld({ seq: 1 }));
+    const off = preloadBridge(api).on('world:frame', (f) => seen.push(f.kind === 'full' ? f.world.seq : f.seq));
+    emit({ kind: 'full', world: makeWorld({ seq: 1 }) });
     off();
-    emit(makeWorld({ seq: 2 }));
+    emit({ kind: 'full', world: makeWorld({ seq: 2 }) });
     expect(seen).toEqual([1]);
   });
 });

@@ -80,13 +80,13 @@ describe('WsBridge', () => {
     const { bridge, socket } = setup();
     socket().open();
     const seen: number[] = [];
-    const off = bridge.on('world:frame', (w) => seen.push(w.seq));
-    socket().push({ kind: 'event', event: 'world:frame', payload: makeWorld({ seq: 1 }) });
+    const off = bridge.on('world:frame', (f) => seen.push(f.kind === 'full' ? f.world.seq : f.seq));
+    socket().push({ kind: 'event', event: 'world:frame', payload: { kind: 'full', world: makeWorld({ seq: 1 }) } });
     socket().push('not json');
     socket().push(JSON.stringify({ kind: 'mystery' }));
     socket().push({ kind: 'event', event: 'settings:changed', payload: { sampleIntervalSeconds: 2 } });
     off();
-    socket().push({ kind: 'event', event: 'world:frame', payload: makeWorld({ seq: 2 }) });
+    socket().push({ kind: 'event', event: 'world:frame', payload: { kind: 'delta', base: 1, seq: 2, at: 0, sampleIntervalSeconds: 2, hosts: [] } });
     expect(seen).toEqual([1]);
   });
 

@@ -21,6 +21,7 @@ describe('engine text', () => {
     [missing, 'libvirt is not available: libvirt is not installed'],
     [makeEngine({ status: { state: 'connecting' } }), 'Docker connecting…'],
     [makeEngine({ kind: 'libvirt', endpoint: 'qemu:///system' }), 'No VMs on qemu:///system'],
+    [makeEngine({ kind: 'podman', draws: 'houses', endpoint: '/run/x.sock' }), 'No VMs on /run/x.sock'],
   ])('sign %#: %s', (engine, expected) => {
     expect(signSentence(engine)).toBe(expected);
   });
@@ -33,9 +34,17 @@ describe('engine text', () => {
     expect(retrying(engine)).toBe(expected);
   });
 
-  it('houses come from libvirt only', () => {
-    expect(housesEngine(makeEngine({ kind: 'libvirt' }))).toBe(true);
-    expect(housesEngine(makeEngine({ kind: 'podman' }))).toBe(false);
+  it.each([
+    ['libvirt drawing houses', makeEngine({ kind: 'libvirt', draws: 'houses' }), true],
+    ['podman drawing apartments', makeEngine({ kind: 'podman', draws: 'apartments' }), false],
+    // The kind does not decide: what the engine says it draws does.
+    ['a docker engine that says houses', makeEngine({ kind: 'docker', draws: 'houses' }), true],
+    ['a libvirt engine that says apartments', makeEngine({ kind: 'libvirt', draws: 'apartments' }), false],
+  ])('houses or apartments: %s', (_name, engine, expected) => {
+    expect(housesEngine(engine)).toBe(expected);
+  });
+
+  it('titles an engine by its kind and version', () => {
     expect(engineTitle(makeEngine({ kind: 'libvirt', version: '9.0.0' }))).toBe('libvirt 9.0.0');
   });
 });

@@ -15,9 +15,9 @@ export function engineTitle(engine: Engine): string {
   return engine.version ? `${engineName(engine.kind)} ${engine.version}` : engineName(engine.kind);
 }
 
-/** Houses come from libvirt; every other engine runs containers in a building. */
+/** Whether the engine's tenants stand as detached houses (VMs) rather than apartments: the core says so. */
 export function housesEngine(engine: Engine): boolean {
-  return engine.kind === 'libvirt';
+  return engine.draws === 'houses';
 }
 
 /**

@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeContainer, makeEngine, makeHost, makeVm, makeWorld } from '../testing/make';
-import { acceptFrame, nothingConnected, resolveSelection, tenantKey, tenantLabel, type Selection } from './world';
-
-describe('acceptFrame', () => {
-  const w = (seq: number) => makeWorld({ seq });
-  it.each([
-    ['first frame', null, w(5), 5],
-    ['newer replaces', w(5), w(6), 6],
-    ['equal seq is accepted', w(5), w(5), 5],
-    ['older is ignored', w(7), w(6), 7],
-    ['much older is ignored', w(700), w(1), 700],
-  ])('%s', (_name, held, incoming, expected) => {
-    expect(acceptFrame(held, incoming).seq).toBe(expected);
-  });
-
-  it('returns the very object it keeps (no copy, so nothing re-renders needlessly)', () => {
-    const held = w(9);
-    expect(acceptFrame(held, w(8))).toBe(held);
-  });
-});
+import { nothingConnected, resolveSelection, tenantKey, tenantLabel, type Selection } from './world';
 
 describe('resolveSelection', () => {
   const web = makeContainer({ id: 'c-web', name: 'web' });

@@ -1,17 +1,8 @@
 /**
- * The pure half of the renderer's state: which frame to keep, and what a selection points at in the
- * frame held now. The runes half (app-state.svelte.ts) only calls these.
+ * The pure half of the renderer's state: what a selection points at in the world held now (which
+ * world that is: frames.ts). The runes half (app-state.svelte.ts) only calls these.
  */
 import type { Container, Engine, Host, Vm, World } from '../../src-main/contract';
-
-/**
- * Frames can arrive out of order (an invoke's answer racing a pushed frame): a frame older than the
- * one held is dropped. Equal seq is accepted — it is the same frame or a re-send.
- */
-export function acceptFrame(held: World | null, incoming: World): World {
-  if (held === null || incoming.seq >= held.seq) return incoming;
-  return held;
-}
 
 /** Which tenant's panel is open. The name is kept so a vanished tenant can still be named. */
 export type Selection =

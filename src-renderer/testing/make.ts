@@ -24,6 +24,7 @@ export function makeContainer(p: Partial<Container> = {}): Container {
     memoryLimitBytes: null,
     stats: null,
     activity: null,
+    pod: null,
     ...p,
   };
 }
@@ -91,6 +92,10 @@ export function makeEngine(p: Partial<Engine> = {}): Engine {
   return {
     id: 'docker:/var/run/docker.sock',
     kind: 'docker',
+    // As the core says it: libvirt draws houses, the rest apartments (a row may say otherwise).
+    draws: p.kind === 'libvirt' ? 'houses' : 'apartments',
+    name: p.kind === 'libvirt' ? 'libvirt' : p.kind === 'podman' ? 'Podman' : 'Docker',
+    rootless: null,
     endpoint: '/var/run/docker.sock',
     status: { state: 'connected' },
     version: '26.1.5',
@@ -102,7 +107,7 @@ export function makeEngine(p: Partial<Engine> = {}): Engine {
   };
 }
 
-const split = (capacity: number): ResourceSplit => ({ capacity, dedicated: 0, shared: 0, host: 0, free: capacity, overcommit: 0 });
+const split = (capacity: number): ResourceSplit => ({ capacity, dedicated: 0, shared: 0, host: 0, free: capacity, unknown: 0, overcommit: 0 });
 
 export function makeHost(p: Partial<Host> = {}): Host {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResourceSplit } from '../../../src-main/contract';
-import { groundFigure, groundHeadline, layoutGroundBar } from './ground';
+import { groundFigure, groundHeadline, labelledParts, layoutGroundBar } from './ground';
 
 const split = (p: Partial<ResourceSplit>): ResourceSplit => ({
   capacity: 0,
@@ -8,6 +8,7 @@ const split = (p: Partial<ResourceSplit>): ResourceSplit => ({
   shared: 0,
   host: 0,
   free: 0,
+  unknown: 0,
   overcommit: 0,
   ...p,
 });
@@ -17,26 +18,38 @@ const widths = (s: ResourceSplit, width = 100): number[] =>
 
 describe('layoutGroundBar', () => {
   it.each([
-    ['everything fits', split({ capacity: 4, dedicated: 1, shared: 1, host: 1, free: 1 }), [25, 25, 25, 25]],
-    ['idle host is all free', split({ capacity: 2, free: 2 }), [0, 0, 0, 100]],
-    ['free is recomputed, not trusted', split({ capacity: 4, dedicated: 2, free: 99 }), [50, 0, 0, 50]],
-    ['exactly full', split({ capacity: 2, dedicated: 1, shared: 0.5, host: 0.5 }), [50, 25, 25, 0]],
-    ['overcommit scales to demand', split({ capacity: 2, dedicated: 6, shared: 1, host: 1 }), [75, 12.5, 12.5, 0]],
-    ['zero capacity, nothing used', split({}), [0, 0, 0, 0]],
-    ['zero capacity with demand', split({ dedicated: 2 }), [100, 0, 0, 0]],
-    ['NaN and negatives count as 0', split({ capacity: 4, dedicated: Number.NaN, shared: -1, host: 2 }), [0, 0, 50, 50]],
+    // [dedicated, shared, host, unknown, free]
+    ['everything fits', split({ capacity: 4, dedicated: 1, shared: 1, host: 1, free: 1 }), [25, 25, 25, 0, 25]],
+    ['idle host is all free', split({ capacity: 2, free: 2 }), [0, 0, 0, 0, 100]],
+    ['free as the core counts it', split({ capacity: 4, dedicated: 2, free: 2 }), [50, 0, 0, 0, 50]],
+    ['free is not recomputed here', split({ capacity: 4, dedicated: 2, free: 1 }), [50, 0, 0, 0, 25]],
+    ['a free past capacity still fits the bar', split({ capacity: 4, dedicated: 2, free: 6 }), [25, 0, 0, 0, 75]],
+    ['the host’s own use unknown: the rest is unknown, not free', split({ capacity: 4, dedicated: 1, shared: 1, unknown: 2 }), [25, 25, 0, 50, 0]],
+    ['exactly full', split({ capacity: 2, dedicated: 1, shared: 0.5, host: 0.5 }), [50, 25, 25, 0, 0]],
+    ['overcommit scales to demand', split({ capacity: 2, dedicated: 6, shared: 1, host: 1 }), [75, 12.5, 12.5, 0, 0]],
+    ['zero capacity, nothing used', split({}), [0, 0, 0, 0, 0]],
+    ['zero capacity with demand', split({ dedicated: 2 }), [100, 0, 0, 0, 0]],
+    ['NaN and negatives count as 0', split({ capacity: 4, dedicated: Number.NaN, shared: -1, host: 2, free: 2 }), [0, 0, 50, 0, 50]],
   ])('%s', (_name, s, expected) => {
     expect(widths(s)).toEqual(expected);
   });
 
   it('puts segments end to end in order', () => {
-    const { segments } = layoutGroundBar(split({ capacity: 4, dedicated: 1, shared: 1, host: 1 }), 400);
+    const { segments } = layoutGroundBar(split({ capacity: 4, dedicated: 1, shared: 1, host: 1, free: 1 }), 400);
     expect(segments.map((s) => [s.part, s.x])).toEqual([
       ['dedicated', 0],
       ['shared', 100],
       ['host', 200],
+      ['unknown', 300],
       ['free', 300],
     ]);
+  });
+
+  it.each([
+    ['known host use: no unknown label', split({ capacity: 2, free: 2 }), ['dedicated', 'shared', 'host', 'free']],
+    ['unknown host use: labelled', split({ capacity: 2, unknown: 2 }), ['dedicated', 'shared', 'host', 'unknown', 'free']],
+  ])('labels %s', (_name, s, parts) => {
+    expect(labelledParts(s)).toEqual(parts);
   });
 
   it.each([
@@ -66,7 +79,8 @@ describe('ground labels', () => {
     [groundHeadline('cpu', split({})), 'vCPU 0 / 0 CPUs · no overcommit'],
     [groundFigure('cpu', 'dedicated', split({ dedicated: 6 })), '6 vCPU'],
     [groundFigure('cpu', 'shared', split({ shared: 0.25 })), '0.25 cores'],
-    [groundFigure('cpu', 'free', split({ capacity: 2, host: 0.5, free: 7 })), '1.5 cores'],
+    // The core's figure, not capacity − the rest.
+    [groundFigure('cpu', 'free', split({ capacity: 2, host: 0.5, free: 1.25 })), '1.25 cores'],
     [groundFigure('memory', 'host', split({ host: GiB })), '1 GiB'],
   ])('%s', (actual, expected) => {
     expect(actual).toBe(expected);

@@ -1,6 +1,8 @@
 /**
  * The ground under a street: the host's CPU or memory as one horizontal bar split into dedicated
- * (houses), shared (the building), host (everything else) and free. Dedicated allocations may exceed
+ * (houses), shared (the building), host (everything else), unknown (where no engine can tell the
+ * host's own use, what is left is not known to be free) and free — each as the core's accounting
+ * counts it. Dedicated allocations may exceed
  * the host (overcommit), so the bar's scale runs to whichever is larger, capacity or demand, and the
  * part past capacity is drawn beyond the capacity edge.
  */
@@ -8,8 +10,13 @@ import { scaleLinear } from 'd3';
 import type { ResourceSplit } from '../../../src-main/contract';
 import { formatBytes, formatCores, formatNumber, formatRatio } from '../../format/format';
 
-export type GroundPart = 'dedicated' | 'shared' | 'host' | 'free';
-export const GROUND_PARTS: readonly GroundPart[] = ['dedicated', 'shared', 'host', 'free'];
+export type GroundPart = 'dedicated' | 'shared' | 'host' | 'unknown' | 'free';
+export const GROUND_PARTS: readonly GroundPart[] = ['dedicated', 'shared', 'host', 'unknown', 'free'];
+
+/** The parts a bar labels: unknown only where there is some (a host whose own use no engine tells). */
+export function labelledParts(split: ResourceSplit): GroundPart[] {
+  return GROUND_PARTS.filter((part) => part !== 'unknown' || clean(split.unknown) > 0);
+}
 
 export interface GroundSegment {
   part: GroundPart;
@@ -29,25 +36,22 @@ export interface GroundBarLayout {
 }
 
 /** Engines report what they measure; a NaN or a negative from a racing sample must not break the bar. */
-const clean = (value: number): number => (Number.isFinite(value) && value > 0 ? value : 0);
-
-/** What is left of capacity once dedicated, shared and host are counted; never below 0. */
-export function freeOf(split: ResourceSplit): number {
-  return Math.max(0, clean(split.capacity) - clean(split.dedicated) - clean(split.shared) - clean(split.host));
-}
+const clean = (value: number | undefined): number => (value !== undefined && Number.isFinite(value) && value > 0 ? value : 0);
 
 export function layoutGroundBar(split: ResourceSplit, width: number): GroundBarLayout {
   const capacity = clean(split.capacity);
+  // Drawn as the core counts it (core/accounting): the ground shows its answer, not a second opinion.
   const values: Record<GroundPart, number> = {
     dedicated: clean(split.dedicated),
     shared: clean(split.shared),
     host: clean(split.host),
-    // Recomputed rather than trusted, so the segments always add up to max(capacity, demand).
-    free: 0,
+    unknown: clean(split.unknown),
+    free: clean(split.free),
   };
   const demand = values.dedicated + values.shared + values.host;
-  values.free = freeOf(split);
-  const total = Math.max(capacity, demand);
+  // The core's unknown and free make the parts add up to max(capacity, demand); should they not, the
+  // bar still holds them all.
+  const total = Math.max(capacity, demand + values.unknown + values.free);
   const barWidth = Math.max(0, width);
   if (total === 0) {
     return {
@@ -95,7 +99,7 @@ export function groundHeadline(resource: GroundResource, split: ResourceSplit): 
 
 /** One labelled figure per part, in the bar's units: vCPUs are counted, cores and bytes are measured. */
 export function groundFigure(resource: GroundResource, part: GroundPart, split: ResourceSplit): string {
-  const value = part === 'free' ? freeOf(split) : clean(split[part]);
+  const value = clean(split[part]);
   if (resource === 'memory') return formatBytes(value);
   return part === 'dedicated' ? `${formatNumber(value)} vCPU` : formatCores(value);
 }
