@@ -7,12 +7,13 @@ import type { EngineAdapter, EngineReport } from './engine';
 import { Hub } from './hub';
 import { setErrorReporter } from './report-error';
 
-function adapter(sample: () => Promise<void>): EngineAdapter & { samples: number; change: () => void } {
+function adapter(sample: () => Promise<void>, endpoint = '/test.sock'): EngineAdapter & { samples: number; change: () => void; disposed: boolean } {
   let listener: () => void = () => undefined;
   const report: EngineReport = { status: { state: 'connected' }, version: '1', host: null, containers: [], vms: [], sampleMs: null, hint: null };
   const a = {
     kind: 'docker' as const,
-    endpoint: '/test.sock',
+    endpoint,
+    disposed: false,
     local: false,
     samples: 0,
     start() {},
@@ -26,7 +27,9 @@ function adapter(sample: () => Promise<void>): EngineAdapter & { samples: number
       return () => undefined;
     },
     change: () => listener(),
-    dispose: async () => undefined,
+    dispose: async () => {
+      a.disposed = true;
+    },
     act: () => Promise.reject(new Error('no actions here')),
   };
   return a;
@@ -128,5 +131,27 @@ describe('Hub loops', () => {
     expect(frames.length).toBeGreaterThanOrEqual(4);
     expect(frames.length).toBeLessThanOrEqual(8);
     expect(frames[0]).toBeLessThan(300);
+  });
+
+  it('adds an engine while running (its street appears at once) and removes one (its loop ends, it lets go)', async () => {
+    const first = adapter(async () => undefined, '/one.sock');
+    const second = adapter(async () => undefined, '/two.sock');
+    const hub = new Hub({ adapters: [first], sampleIntervalSeconds: 0.05, local: null, usageProbe: null });
+    hub.start();
+    const shown: string[][] = [];
+    hub.onFrame((w) => shown.push(w.hosts.flatMap((h) => h.engines.map((e) => e.endpoint))));
+    hub.add(second);
+    expect(() => hub.add(adapter(async () => undefined, '/two.sock'))).toThrow(/already watched/);
+    await wait(150);
+    expect(second.samples).toBeGreaterThanOrEqual(2);
+    expect(shown.at(-1)).toEqual(['/one.sock', '/two.sock']);
+    await hub.remove('docker:/one.sock');
+    expect(first.disposed).toBe(true);
+    const after = first.samples;
+    await wait(150);
+    expect(first.samples).toBe(after);
+    expect(shown.at(-1)).toEqual(['/two.sock']);
+    await hub.dispose();
+    expect(second.disposed).toBe(true);
   });
 });

@@ -45,14 +45,23 @@ interface Loop {
   sample: () => Promise<unknown>;
   timer: ReturnType<typeof setTimeout> | null;
   running: boolean;
+  /** Set when its adapter is removed: the loop ends after the sample in flight. */
+  stopped: boolean;
+}
+
+/** One watched engine: its adapter, its sampling loop and its subscription. */
+interface Watched {
+  adapter: EngineAdapter;
+  loop: Loop;
+  unsubscribe: () => void;
 }
 
 export class Hub {
   private readonly frames = new Signal<World>('world frame');
   /** The same frames as what changed since the last one, for the transports. */
   private readonly patches = new Signal<WorldFrame>('world patch');
-  private readonly loops: Loop[] = [];
-  private readonly unsubscribers: Array<() => void> = [];
+  private readonly watched: Watched[] = [];
+  private probeLoop: Loop | null = null;
   private intervalMs: number;
   private seq = 0;
   private current: World;
@@ -74,14 +83,59 @@ export class Hub {
   start(): void {
     if (this.started) return;
     this.started = true;
-    for (const adapter of this.options.adapters) {
-      this.unsubscribers.push(adapter.subscribe(() => this.schedulePublish()));
-      adapter.start();
-      this.loops.push({ name: `${adapter.kind} engine at ${adapter.endpoint}`, sample: () => adapter.sample(), timer: null, running: false });
-    }
+    for (const adapter of this.options.adapters) this.watch(adapter);
     const probe = this.options.usageProbe;
-    if (probe) this.loops.push({ name: 'host usage', sample: () => probe.sample(), timer: null, running: false });
-    for (const loop of this.loops) this.runTick(loop);
+    if (probe) {
+      this.probeLoop = { name: 'host usage', sample: () => probe.sample(), timer: null, running: false, stopped: false };
+      this.runTick(this.probeLoop);
+    }
+  }
+
+  private get loops(): Loop[] {
+    return [...this.watched.map((w) => w.loop), ...(this.probeLoop ? [this.probeLoop] : [])];
+  }
+
+  private watch(adapter: EngineAdapter): void {
+    const loop: Loop = { name: `${adapter.kind} engine at ${adapter.endpoint}`, sample: () => adapter.sample(), timer: null, running: false, stopped: false };
+    this.watched.push({ adapter, loop, unsubscribe: adapter.subscribe(() => this.schedulePublish()) });
+    adapter.start();
+    this.runTick(loop);
+  }
+
+  /** The adapters watched now, in the order the map shows them. */
+  get adapters(): readonly EngineAdapter[] {
+    return this.watched.map((w) => w.adapter);
+  }
+
+  /** Starts watching another engine (an engine added in the Engines dialog); its street appears at once. */
+  add(adapter: EngineAdapter): void {
+    if (this.disposed) return;
+    if (this.watched.some((w) => engineId(w.adapter.kind, w.adapter.endpoint) === engineId(adapter.kind, adapter.endpoint))) {
+      throw new Error(`${engineId(adapter.kind, adapter.endpoint)} is already watched`);
+    }
+    if (this.started) this.watch(adapter);
+    else this.options.adapters.push(adapter);
+    this.schedulePublish(true);
+  }
+
+  /** Stops watching an engine: its loop ends, its adapter lets go of everything, its tenants leave the map. */
+  async remove(id: string): Promise<void> {
+    const matches = (a: EngineAdapter) => engineId(a.kind, a.endpoint) === id;
+    if (!this.started) {
+      const pending = this.options.adapters.findIndex(matches);
+      if (pending >= 0) await this.options.adapters.splice(pending, 1)[0]?.dispose();
+      return;
+    }
+    const at = this.watched.findIndex((w) => matches(w.adapter));
+    if (at < 0) return;
+    const [gone] = this.watched.splice(at, 1);
+    if (!gone) return;
+    gone.loop.stopped = true;
+    if (gone.loop.timer) clearTimeout(gone.loop.timer);
+    gone.loop.timer = null;
+    gone.unsubscribe();
+    this.schedulePublish(true);
+    await gone.adapter.dispose();
   }
 
   world(): World {
@@ -158,7 +212,7 @@ export class Hub {
   }
 
   private async tick(loop: Loop): Promise<void> {
-    if (this.disposed) return;
+    if (this.disposed || loop.stopped) return;
     loop.timer = null;
     loop.running = true;
     const started = Date.now();
@@ -179,7 +233,7 @@ export class Hub {
       loop.running = false;
       // Whatever happened, the loop goes on: keep the cadence (a sample that took 300 ms of a 2 s
       // interval waits 1.7 s for the next).
-      if (!this.disposed) {
+      if (!this.disposed && !loop.stopped) {
         this.schedulePublish();
         const wait = Math.max(50, this.effectiveIntervalMs - (Date.now() - started));
         loop.timer = setTimeout(() => this.runTick(loop), wait);
@@ -207,7 +261,7 @@ export class Hub {
       seq: ++this.seq,
       at: Date.now(),
       sampleIntervalSeconds: this.intervalMs / 1000,
-      engines: this.options.adapters.map((a) => ({ kind: a.kind, endpoint: a.endpoint, local: a.local, name: a.name, report: a.report() })),
+      engines: (this.started ? this.adapters : this.options.adapters).map((a) => ({ kind: a.kind, endpoint: a.endpoint, local: a.local, name: a.name, report: a.report() })),
       local: this.options.local,
       localUsage: this.options.usageProbe?.usage() ?? null,
     });
@@ -232,7 +286,7 @@ export class Hub {
 
   /** Routes an action to the adapter that owns the tenant, by engine id. */
   act(action: Action): Promise<ActionDone> {
-    const adapter = this.options.adapters.find((a) => engineId(a.kind, a.endpoint) === action.engineId);
+    const adapter = this.adapters.find((a) => engineId(a.kind, a.endpoint) === action.engineId);
     if (!adapter) return Promise.reject(new ActionError(`No engine ${action.engineId.slice(0, 200)} is watched here.`, 'not-found'));
     // What an action changed is what its user waits to see: that frame skips the burst throttle.
     return adapter.act(action).finally(() => this.schedulePublish(true));
@@ -250,9 +304,9 @@ export class Hub {
       if (loop.timer) clearTimeout(loop.timer);
       loop.timer = null;
     }
-    for (const off of this.unsubscribers) off();
+    for (const w of this.watched) w.unsubscribe();
     this.frames.clear();
     this.patches.clear();
-    await Promise.all(this.options.adapters.map((a) => a.dispose()));
+    await Promise.all((this.started ? this.adapters : this.options.adapters).map((a) => a.dispose()));
   }
 }

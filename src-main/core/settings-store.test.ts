@@ -91,3 +91,23 @@ describe('describeWriteError', () => {
     expect(msg).not.toContain('/home/alice');
   });
 });
+
+describe('SettingsStore engines', () => {
+  it('keeps the engine list beside the settings, across restarts; damaged entries are dropped alone', async () => {
+    const path = tempFile();
+    const first = new SettingsStore(path);
+    await first.load();
+    expect(first.engines()).toBeNull();
+    const list = [
+      { kind: 'docker' as const, name: 'Docker', url: 'unix:///var/run/docker.sock' },
+      { kind: 'libvirt' as const, name: 'far', uri: 'qemu+ssh://root@far/system' },
+    ];
+    await first.setEngines(list);
+    await first.update({ sampleIntervalSeconds: 6 });
+    const raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    writeFileSync(path, JSON.stringify({ ...raw, engines: [...(raw.engines as unknown[]), { kind: 'docker', name: 'bad', url: 'http://nope' }] }));
+    const second = new SettingsStore(path);
+    expect(await second.load()).toEqual({ sampleIntervalSeconds: 6, slowWhenHidden: true });
+    expect(second.engines()).toEqual(list);
+  });
+});

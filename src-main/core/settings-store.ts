@@ -6,8 +6,8 @@
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import type { Settings } from '../contract';
-import { settingsSchema } from './validation';
+import type { EngineConfig, Settings } from '../contract';
+import { engineConfigSchema, settingsSchema } from './validation';
 
 export const DEFAULT_SETTINGS: Settings = { sampleIntervalSeconds: 2, slowWhenHidden: true };
 
@@ -28,8 +28,15 @@ export function describeWriteError(error: unknown, file: string): string {
   return `Settings were not saved (${basename(file)}: ${why}); the previous settings stay in effect.`;
 }
 
+/** The file holds the settings and, once the user has edited them, the engines to watch. */
+interface Stored {
+  settings: Settings;
+  engines: EngineConfig[] | null;
+}
+
 export class SettingsStore {
   private current: Settings = { ...DEFAULT_SETTINGS };
+  private engineList: EngineConfig[] | null = null;
   /** The tail of the write queue; always settled-safe (never rejects), so one failure cannot poison the next. */
   private queue: Promise<unknown> = Promise.resolve();
   private written = 0;
@@ -38,17 +45,42 @@ export class SettingsStore {
 
   async load(): Promise<Settings> {
     if (!this.path) return this.current;
+    let raw: unknown;
     try {
-      const parsed = settingsSchema.partial().safeParse(JSON.parse(await readFile(this.path, 'utf8')));
-      if (parsed.success) this.current = { ...DEFAULT_SETTINGS, ...parsed.data };
+      raw = JSON.parse(await readFile(this.path, 'utf8'));
     } catch {
-      // No file yet, or not JSON: defaults.
+      return this.current; // no file yet, or not JSON: defaults
     }
+    if (!raw || typeof raw !== 'object') return this.current;
+    const { engines, ...rest } = raw as Record<string, unknown>;
+    const parsed = settingsSchema.partial().safeParse(rest);
+    if (parsed.success) this.current = { ...DEFAULT_SETTINGS, ...parsed.data };
+    // One damaged engine entry is dropped, not the whole list (nor the settings).
+    if (Array.isArray(engines)) this.engineList = engines.flatMap((e) => {
+      const r = engineConfigSchema.safeParse(e);
+      return r.success ? [r.data] : [];
+    });
     return this.current;
   }
 
   get(): Settings {
     return this.current;
+  }
+
+  /** The engines the user has configured; null until they edit the list (the ones found on this machine are used). */
+  engines(): EngineConfig[] | null {
+    return this.engineList;
+  }
+
+  /** Keeps a new list of engines (validated by the caller); serialised with the settings' own writes. */
+  setEngines(list: EngineConfig[]): Promise<EngineConfig[]> {
+    const run = this.queue.then(async () => {
+      await this.persist({ settings: this.current, engines: list });
+      this.engineList = list;
+      return list;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /**
@@ -63,19 +95,22 @@ export class SettingsStore {
 
   private async write(patch: Partial<Settings>): Promise<Settings> {
     const next = { ...this.current, ...patch };
-    const path = this.path;
-    if (path) {
-      const tmp = `${path}.${process.pid}.${++this.written}.tmp`;
-      try {
-        await mkdir(dirname(path), { recursive: true });
-        await writeFile(tmp, `${JSON.stringify(next, null, 2)}\n`, { encoding: 'utf8', mode: 0o600 });
-        await rename(tmp, path);
-      } catch (error) {
-        await rm(tmp, { force: true }).catch(() => undefined);
-        throw new SettingsError(describeWriteError(error, path));
-      }
-    }
+    await this.persist({ settings: next, engines: this.engineList });
     this.current = next;
     return next;
+  }
+
+  private async persist({ settings, engines }: Stored): Promise<void> {
+    const path = this.path;
+    if (!path) return;
+    const tmp = `${path}.${process.pid}.${++this.written}.tmp`;
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(tmp, `${JSON.stringify(engines === null ? settings : { ...settings, engines }, null, 2)}\n`, { encoding: 'utf8', mode: 0o600 });
+      await rename(tmp, path);
+    } catch (error) {
+      await rm(tmp, { force: true }).catch(() => undefined);
+      throw new SettingsError(describeWriteError(error, path));
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInvokeChannel, validateRequest, ValidationError } from './validation';
+import { engineConfigSchema, isInvokeChannel, validateRequest, ValidationError } from './validation';
 
 describe('validateRequest', () => {
   it.each([
@@ -45,5 +45,34 @@ describe('isInvokeChannel', () => {
     [42, false],
   ] as const)('%s → %s', (channel, want) => {
     expect(isInvokeChannel(channel)).toBe(want);
+  });
+});
+
+describe('engineConfigSchema', () => {
+  it.each([
+    { kind: 'docker', name: 'Docker', url: 'unix:///var/run/docker.sock' },
+    { kind: 'docker', name: 'lab', url: 'tcp://127.0.0.1:2376', tls: { ca: '/l/ca.pem', cert: '/l/cert.pem', key: '/l/key.pem' } },
+    { kind: 'podman', name: 'far', url: 'ssh://me@far:2222', ssh: { identityFile: '/home/me/.ssh/id', knownHostsFile: null } },
+    { kind: 'libvirt', name: 'far', uri: 'qemu+ssh://root@far/system?keyfile=/k' },
+    { kind: 'libvirt', name: 'session', uri: 'qemu:///session' },
+  ])('accepts $kind $name', (config) => {
+    expect(engineConfigSchema.safeParse(config).success).toBe(true);
+  });
+
+  it.each([
+    { config: { kind: 'docker', name: '', url: 'unix:///x' }, why: /needs a name/ },
+    { config: { kind: 'docker', name: 'x', url: 'http://x' }, why: /unix:\/\/\/path/ },
+    { config: { kind: 'docker', name: 'x', url: 'tcp://' }, why: /tcp:\/\/host:port/ },
+    { config: { kind: 'docker', name: 'x', url: 'unix://relative.sock' }, why: /unix:\/\/\/path/ },
+    { config: { kind: 'docker', name: 'x', url: 'unix:///x', tls: { ca: '/a', cert: '/b', key: '/c' } }, why: /TLS files go with a tcp:\/\/ URL/ },
+    { config: { kind: 'docker', name: 'x', url: 'tcp://h:1', tls: { ca: 'rel', cert: '/b', key: '/c' } }, why: /absolute path/ },
+    { config: { kind: 'docker', name: 'x', url: 'tcp://h:1', ssh: {} }, why: /SSH options go with an ssh:\/\/ URL/ },
+    { config: { kind: 'docker', name: 'x', url: 'unix:///x', password: 'hunter2' }, why: /password/ },
+    { config: { kind: 'libvirt', name: 'x', uri: 'not a uri' }, why: /libvirt URI/ },
+    { config: { kind: 'vmware', name: 'x', uri: 'vpx://x' }, why: /kind/ },
+  ])('refuses $config', ({ config, why }) => {
+    const r = engineConfigSchema.safeParse(config);
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')).toMatch(why);
   });
 });

@@ -30,6 +30,45 @@ export const actionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('snapshot-describe'), engineId, uuid, name: snapshotName, description }).strict(),
 ]);
 
+// ── engine configurations (the Engines dialog, and the settings file) ──
+const absolutePath = z.string().min(1).max(4096).refine((p) => p.startsWith('/'), 'must be an absolute path');
+const engineName = z.string().trim().min(1, 'needs a name').max(100, 'can have at most 100 characters');
+
+/** A URL whose parse does not throw and that names a host (tcp://, ssh://). */
+const hostUrl = (text: string): boolean => {
+  try {
+    return new URL(text).hostname !== '';
+  } catch {
+    return false;
+  }
+};
+
+const dockerUrl = z
+  .string()
+  .max(2000)
+  .refine((u) => /^unix:\/\/\/./.test(u) || ((u.startsWith('tcp://') || u.startsWith('ssh://')) && hostUrl(u)), 'must be unix:///path/to.sock, tcp://host:port or ssh://user@host');
+
+export const engineConfigSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.enum(['docker', 'podman']),
+      name: engineName,
+      url: dockerUrl,
+      tls: z.object({ ca: absolutePath, cert: absolutePath, key: absolutePath }).strict().nullable().optional(),
+      ssh: z.object({ identityFile: absolutePath.nullable().optional(), knownHostsFile: absolutePath.nullable().optional() }).strict().nullable().optional(),
+    })
+    .strict()
+    .refine((c) => !c.tls || c.url.startsWith('tcp://'), { message: 'TLS files go with a tcp:// URL', path: ['tls'] })
+    .refine((c) => !c.ssh || c.url.startsWith('ssh://'), { message: 'SSH options go with an ssh:// URL', path: ['ssh'] }),
+  z
+    .object({
+      kind: z.literal('libvirt'),
+      name: engineName,
+      uri: z.string().max(2000).regex(/^[a-z][a-z0-9+.-]*:\/\//i, 'must be a libvirt URI such as qemu:///system or qemu+ssh://user@host/system'),
+    })
+    .strict(),
+]);
+
 const requestSchemas = {
   'world:get': z.null(),
   'settings:get': z.null(),
