@@ -1,0 +1,153 @@
+/**
+ * The renderer benchmark (part 3 of `npm run bench`): the real core and browser mode's real server, fed by
+ * the fake fleet (fake-engine.ts) at 1 Hz, and the built renderer (out/renderer, `npm run build`) in
+ * headless Chromium, timed from outside through an injected probe (page-probe.ts) — the app is not changed
+ * for it. Measures, per world frame, the time from its message to the end of the animation frame that shows
+ * it; the time to the first map; the page's JS heap and DOM size; and the bytes on the wire (the whole
+ * world a `world:get` answers vs the change-only frames).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { createCore } from '../../src-main/core/create-core';
+import { startServer } from '../../src-main/serve/server';
+import { FakeFleetForRendererBenchmark } from './fake-engine';
+import { PAGE_PROBE, PROBE_GLOBAL, type ProbeState, type ProbedFrame } from './page-probe';
+import { summarise, type Summary } from './stats';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+/** As the end-to-end tests see the app; headless Chromium renders frames only for a visible page. */
+const VIEWPORT = { width: 1400, height: 900 };
+const RENDERER_DIR = 'out/renderer';
+/** Frames before this are the page settling in (first layout, fonts); they are not counted. */
+const WARM_UP_MS = 3_000;
+const FIRST_MAP_TIMEOUT_MS = 60_000;
+
+export interface RendererBenchmarkOptions {
+  containers: number;
+  vms: number;
+  /** How long frames are measured (at 1 Hz: about one frame a second). */
+  seconds: number;
+  /** Told what happens as it goes; default: nothing. */
+  log?: (line: string) => void;
+}
+
+export interface RendererBenchmarkResult {
+  containers: number;
+  vms: number;
+  seconds: number;
+  /** Message → end of the animation frame that shows it, ms. */
+  frameMs: Summary;
+  /** The same without the wait for the next animation frame: the handler's work plus that frame's rendering. */
+  workMs: Summary;
+  /** Navigation start → the first tenant button present, and painted, ms. */
+  firstTenantMs: number;
+  firstMapMs: number;
+  /** The page's JS heap after a garbage collection, bytes. */
+  heapBytes: number;
+  /** Elements in the document, and every DOM node Chromium counts (text nodes included). */
+  domElements: number;
+  domNodes: number;
+  /** Bytes of the `world:get` answer (the whole world), and of each change-only frame. */
+  wholeWorldBytes: number | null;
+  deltaBytes: Summary;
+  /** Frames that came whole rather than as changes (none expected after the first). */
+  fullFrames: number;
+  /** Averages per measured frame from Chromium's own counters, ms. */
+  perFrame: { scriptMs: number; styleMs: number; layoutMs: number };
+}
+
+/** Why the benchmark cannot run here, or null. */
+export function rendererBenchmarkMissing(): string | null {
+  if (!existsSync(`${RENDERER_DIR}/index.html`)) return `${RENDERER_DIR} is missing: run \`npm run build\` first`;
+  if (!existsSync(CHROMIUM)) return `${CHROMIUM} is missing: run scripts/lab.sh up`;
+  return null;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function metrics(cdp: CDPSession): Promise<Map<string, number>> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return new Map(list.map((m) => [m.name, m.value]));
+}
+
+const probeState = (page: Page): Promise<ProbeState> => page.evaluate(`window.${PROBE_GLOBAL}`);
+
+export async function runRendererBenchmark(options: RendererBenchmarkOptions): Promise<RendererBenchmarkResult> {
+  const missing = rendererBenchmarkMissing();
+  if (missing) throw new Error(missing);
+  const log = options.log ?? (() => {});
+  const fleet = new FakeFleetForRendererBenchmark({ containers: options.containers, vms: options.vms });
+  const core = await createCore({ settingsPath: null, adapters: fleet.engines });
+  const undo: Array<() => Promise<unknown>> = [() => core.dispose()];
+  try {
+    // Frames come from the fleet's 1 Hz clock; the hub's own sampling (which only re-publishes) waits the longest.
+    const set = await core.api.invoke('settings:set', { sampleIntervalSeconds: 60, slowWhenHidden: false });
+    if (!set.ok) throw new Error(`settings:set refused: ${set.error.message}`);
+    const token = randomBytes(24).toString('base64url');
+    const server = await startServer({ api: core.api, rendererDir: RENDERER_DIR, host: '127.0.0.1', allowHosts: [], port: 0, token, log: (m) => log(`(server) ${m}`) });
+    undo.unshift(() => server.close());
+    fleet.start();
+    undo.unshift(async () => fleet.stop());
+
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    undo.unshift(() => browser.close());
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const wire = { wholeWorld: null as number | null, deltas: [] as number[], fulls: 0, counting: false };
+    page.on('websocket', (socket) =>
+      socket.on('framereceived', ({ payload }) => {
+        const text = typeof payload === 'string' ? payload : payload.toString('utf8');
+        const bytes = Buffer.byteLength(text);
+        if (text.startsWith('{"kind":"result"') && text.slice(0, 80).includes('"value":{"seq"')) wire.wholeWorld = bytes;
+        else if (wire.counting && text.startsWith('{"kind":"event","event":"world:frame","payload":{"kind":"delta"')) wire.deltas.push(bytes);
+        else if (wire.counting && text.startsWith('{"kind":"event","event":"world:frame"')) wire.fulls += 1;
+      }),
+    );
+    await page.addInitScript(PAGE_PROBE);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+
+    log(`loading the map: ${options.containers} containers, ${options.vms} VMs`);
+    await page.goto(server.url);
+    await page.waitForFunction(`window.${PROBE_GLOBAL}.firstMap !== null`, null, { timeout: FIRST_MAP_TIMEOUT_MS, polling: 50 });
+    const first = await probeState(page);
+
+    await sleep(WARM_UP_MS);
+    const from = (await probeState(page)).frames.length;
+    const before = await metrics(cdp);
+    wire.counting = true;
+    log(`measuring frames for ${options.seconds} s`);
+    await sleep(options.seconds * 1000);
+    wire.counting = false;
+    const after = await metrics(cdp);
+    // The last frame's paint may still be due.
+    await sleep(500);
+    const frames = (await probeState(page)).frames.slice(from).filter((f: ProbedFrame) => f.painted > 0);
+
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const settled = await metrics(cdp);
+    const domElements = await page.evaluate('document.getElementsByTagName("*").length');
+    const perFrame = (name: string) => (frames.length === 0 ? Number.NaN : (((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000) / frames.length);
+
+    return {
+      containers: options.containers,
+      vms: options.vms,
+      seconds: options.seconds,
+      frameMs: summarise(frames.map((f) => f.painted - f.received)),
+      workMs: summarise(frames.map((f) => Math.max(0, (f.handled || f.raf) - f.received) + (f.painted - f.raf))),
+      firstTenantMs: first.firstTenant ?? Number.NaN,
+      firstMapMs: first.firstMap ?? Number.NaN,
+      heapBytes: heap.usedSize,
+      domElements: Number(domElements),
+      domNodes: settled.get('Nodes') ?? Number.NaN,
+      wholeWorldBytes: wire.wholeWorld,
+      deltaBytes: summarise(wire.deltas),
+      fullFrames: wire.fulls,
+      perFrame: { scriptMs: perFrame('ScriptDuration'), styleMs: perFrame('RecalcStyleDuration'), layoutMs: perFrame('LayoutDuration') },
+    };
+  } finally {
+    for (const step of undo) await step().catch(() => undefined);
+  }
+}
