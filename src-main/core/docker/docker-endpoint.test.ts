@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDockerEndpoint } from './docker-endpoint';
+import { configFromEndpoint, resolveDockerEndpoint } from './docker-endpoint';
 
 describe('resolveDockerEndpoint', () => {
   it.each([
@@ -13,5 +13,28 @@ describe('resolveDockerEndpoint', () => {
     { name: 'ssh', host: 'ssh://me@far', user: null, want: { local: false, url: 'ssh://me@far' } },
   ])('$name', ({ host, user, want }) => {
     expect(resolveDockerEndpoint(host, user)).toEqual(want);
+  });
+});
+
+describe('configFromEndpoint', () => {
+  const home = '/home/a';
+  it.each([
+    { name: 'local socket keeps its path as the name', endpoint: { local: true as const, socketPath: '/var/run/docker.sock' }, env: {}, want: { config: { kind: 'docker', name: 'Docker', url: 'unix:///var/run/docker.sock' }, label: '/var/run/docker.sock' } },
+    { name: 'plain tcp', endpoint: { local: false as const, url: 'tcp://box:2375' }, env: {}, want: { config: { kind: 'docker', name: 'Docker', url: 'tcp://box:2375' }, label: 'tcp://box:2375' } },
+    {
+      name: 'DOCKER_TLS_VERIFY: files in ~/.docker',
+      endpoint: { local: false as const, url: 'tcp://box:2376' },
+      env: { DOCKER_TLS_VERIFY: '1' },
+      want: { config: { kind: 'docker', name: 'Docker', url: 'tcp://box:2376', tls: { ca: '/home/a/.docker/ca.pem', cert: '/home/a/.docker/cert.pem', key: '/home/a/.docker/key.pem' } }, label: 'tcp://box:2376' },
+    },
+    {
+      name: 'DOCKER_CERT_PATH',
+      endpoint: { local: false as const, url: 'tcp://box:2376' },
+      env: { DOCKER_CERT_PATH: '/certs' },
+      want: { config: { kind: 'docker', name: 'Docker', url: 'tcp://box:2376', tls: { ca: '/certs/ca.pem', cert: '/certs/cert.pem', key: '/certs/key.pem' } }, label: 'tcp://box:2376' },
+    },
+    { name: 'ssh ignores TLS variables', endpoint: { local: false as const, url: 'ssh://me@far' }, env: { DOCKER_TLS_VERIFY: '1' }, want: { config: { kind: 'docker', name: 'Docker', url: 'ssh://me@far' }, label: 'ssh://me@far' } },
+  ])('$name', ({ endpoint, env, want }) => {
+    expect(configFromEndpoint(endpoint, env, home)).toEqual(want);
   });
 });

@@ -1,15 +1,18 @@
 /**
- * The Docker adapter. Structure comes from Docker's event stream (subscribed before the first list, so
- * nothing is missed in between); events are hints, batched and re-read by inspect. Figures for a local
- * engine's containers come straight from the kernel (cgroups and /proc, see cgroup/); elsewhere, and for
- * anything unreadable, from one one-shot stats call per container; both become rates against the previous sample.
+ * The Docker adapter, also Podman's (over its Docker-compatible socket, plus its pods from the libpod
+ * API). One adapter per engine, reached as its EngineConfig says: a unix socket, tcp:// (with TLS), or
+ * ssh:// through the user's own ssh (see docker-transport). Structure comes from the engine's event
+ * stream (subscribed before the first list, so nothing is missed in between); events are hints, batched
+ * and re-read by inspect. Figures for a local engine's containers come straight from the kernel (cgroups
+ * and /proc, see cgroup/); for remote engines, and for anything unreadable, from one one-shot stats call
+ * per container; both become rates against the previous sample.
  * Every call has a deadline. Only a failed ping, list or event stream means the engine is gone (see
  * `isConnectionLoss`); one container's failed call is that container's missing figures.
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import pLimit from 'p-limit';
 import type { Action, ActionDone, Container } from '../../contract';
 import { ActionError } from '../actions/action-error';
@@ -20,12 +23,14 @@ import { EngineLink } from '../engine-link';
 import { KeyBatcher } from '../key-batcher';
 import { reportError } from '../report-error';
 import { CONTAINER_OPS, dockerActionError, needsForceToRemove } from './docker-actions';
-import { DockerAgent } from './docker-agent';
-import { resolveDockerEndpoint, type DockerEndpoint } from './docker-endpoint';
+import { configFromEndpoint, resolveDockerEndpoint, type DockerEndpoint } from './docker-endpoint';
 import { containerFromInspect, statusFromInspect, type InspectJson } from './docker-container';
 import { openDockerEvents, type DockerEvent, type DockerEventStream } from './docker-events';
-import { describeDockerError, dockerHint, hostFactsFromInfo, isConnectionLoss, type InfoJson } from './docker-host';
+import { explainDockerFailure, UNENCRYPTED } from './docker-failure';
+import { hostFactsFromInfo, isConnectionLoss, type InfoJson } from './docker-host';
+import { libpodGet, podsByContainer, rootlessFrom, type PodRef } from './docker-pods';
 import { readStats, statsBetween, type DockerStatsJson, type StatsReading } from './docker-stats';
+import { DockerTransport, type DockerConfig } from './docker-transport';
 
 /** Container actions that change what the map shows; exec_*, attach, top… do not. */
 const STRUCTURAL_ACTIONS = ['create', 'start', 'restart', 'die', 'stop', 'kill', 'pause', 'unpause', 'rename', 'update', 'destroy', 'oom'];
@@ -36,13 +41,6 @@ const CALL_TIMEOUT_MS = 5000;
  * the whole building back.
  */
 const STATS_TIMEOUT_MS = 3000;
-/**
- * Every call in flight shares dockerd's one-second wait: a sweep takes ~1 s whether 5 or 60 containers
- * are asked at once, but 3 s if they queue in 3 waves. High enough for one wave on typical hosts,
- * bounded so thousands of containers don't open thousands of sockets.
- */
-const STATS_CONCURRENCY = 64;
-const INSPECT_CONCURRENCY = 16;
 /** Events within this window after the first are re-read together. */
 const EVENT_BATCH_MS = 50;
 
@@ -58,12 +56,14 @@ interface SignalledContainer {
 const statusCode = (err: unknown): number | undefined => (err as { statusCode?: number } | undefined)?.statusCode;
 
 export interface DockerEngineOptions {
+  /** The engine as configured (docker or podman; unix://, tcp:// with TLS, ssh://). Wins over `endpoint`. */
+  config?: DockerConfig;
   /** Default: DOCKER_HOST, else ~/.docker/run/docker.sock where it exists, else /var/run/docker.sock. */
   endpoint?: DockerEndpoint;
   /**
    * Where figures come from: 'auto' reads a local engine's containers from the kernel (cgroups and
    * /proc) and falls back to the stats API per container; 'api' always asks the engine (tests and the
-   * benchmark compare the two). Default 'auto'.
+   * benchmark compare the two). Remote engines always use the API. Default 'auto'.
    */
   stats?: 'auto' | 'api';
 }
@@ -74,15 +74,20 @@ function defaultEndpoint(): DockerEndpoint {
   return resolveDockerEndpoint(process.env.DOCKER_HOST, existsSync(user) ? user : null);
 }
 
+/** What the user calls each kind in sentences. */
+const KIND_NAMES = { docker: 'Docker', podman: 'Podman' } as const;
+
 export class DockerEngine implements EngineAdapter {
-  readonly kind = 'docker' as const;
+  readonly kind: 'docker' | 'podman';
+  readonly name: string;
   readonly endpoint: string;
   readonly local: boolean;
-  private readonly agent = new DockerAgent();
-  private readonly docker: Docker;
+  private readonly transport: DockerTransport;
+  /** The client of the current connection attempt; null before the first. */
+  private client: Docker | null = null;
   private readonly link = new EngineLink(() => void this.connect());
-  private readonly statsLimit = pLimit(STATS_CONCURRENCY);
-  private readonly inspectLimit = pLimit(INSPECT_CONCURRENCY);
+  private readonly statsLimit: ReturnType<typeof pLimit>;
+  private readonly inspectLimit: ReturnType<typeof pLimit>;
   private readonly changed: KeyBatcher;
   private readonly cgroups: CgroupStatsReader | null;
   /** Each running container's init process, for its cgroup and network namespace. */
@@ -91,6 +96,11 @@ export class DockerEngine implements EngineAdapter {
   private readonly actions = new TenantQueues(() => this.link.changed.emit());
 
   private version: string | null = null;
+  private rootless: boolean | null = null;
+  /** Podman: each container's pod (from the libpod API); empty for Docker. */
+  private pods = new Map<string, PodRef>();
+  /** The engine has no libpod API (Docker, an old Podman): pods are not asked for again this connection. */
+  private noLibpod = false;
   private host: HostFacts | null = null;
   private sampleMs: number | null = null;
   private containers = new Map<string, Container>();
@@ -101,13 +111,27 @@ export class DockerEngine implements EngineAdapter {
   private sampling: Promise<void> | null = null;
 
   constructor(options: DockerEngineOptions = {}) {
-    const endpoint = options.endpoint ?? defaultEndpoint();
-    this.local = endpoint.local;
-    this.endpoint = endpoint.local ? endpoint.socketPath : endpoint.url;
-    // For remote endpoints dockerode reads DOCKER_HOST and its TLS variables itself (and its own agent).
-    this.docker = new Docker(endpoint.local ? ({ socketPath: endpoint.socketPath, agent: this.agent } as Docker.DockerOptions) : undefined);
-    this.changed = new KeyBatcher((ids) => this.refresh(this.link.now, ids), EVENT_BATCH_MS, `Docker refresh at ${this.endpoint}`);
-    this.cgroups = endpoint.local && options.stats !== 'api' ? new CgroupStatsReader() : null;
+    if (options.config) {
+      this.transport = new DockerTransport(options.config);
+    } else {
+      const legacy = configFromEndpoint(options.endpoint ?? defaultEndpoint(), process.env, homedir());
+      this.transport = new DockerTransport(legacy.config, legacy.label);
+    }
+    this.kind = this.transport.kind;
+    this.name = this.transport.config.name;
+    this.local = this.transport.local;
+    this.endpoint = this.transport.endpoint;
+    this.statsLimit = pLimit(this.transport.statsConcurrency);
+    this.inspectLimit = pLimit(this.transport.inspectConcurrency);
+    this.changed = new KeyBatcher((ids) => this.refresh(this.link.now, ids), EVENT_BATCH_MS, `${KIND_NAMES[this.kind]} refresh at ${this.endpoint}`);
+    // The kernel fast path reads this machine's cgroups: only for an engine on this machine.
+    this.cgroups = this.local && options.stats !== 'api' ? new CgroupStatsReader() : null;
+  }
+
+  /** The current connection's client; the adapter only calls it while connected or connecting. */
+  private get docker(): Docker {
+    if (!this.client) throw new Error(`no ${KIND_NAMES[this.kind]} client yet for ${this.endpoint}`);
+    return this.client;
   }
 
   start(): void {
@@ -129,7 +153,9 @@ export class DockerEngine implements EngineAdapter {
       }),
       vms: [],
       sampleMs: this.sampleMs,
-      hint: this.link.hint,
+      // A plain tcp:// engine says so even while connected: nothing else on the map would.
+      hint: this.link.hint ?? (this.transport.encrypted ? null : UNENCRYPTED),
+      rootless: this.rootless,
     };
   }
 
@@ -137,12 +163,23 @@ export class DockerEngine implements EngineAdapter {
     const gen = this.link.attempt();
     if (gen === null) return;
     try {
-      const signal = AbortSignal.timeout(CALL_TIMEOUT_MS);
-      const docker = this.docker as unknown as SignalledDocker;
-      const [info, version] = await Promise.all([docker.info({ abortSignal: signal }), docker.version({ abortSignal: signal })]);
+      const client = await this.transport.open();
       if (!this.link.isCurrent(gen)) return;
+      this.client = client;
+      const signal = AbortSignal.timeout(CALL_TIMEOUT_MS);
+      const docker = client as unknown as SignalledDocker;
+      const [info, version, libpodInfo] = await Promise.all([
+        docker.info({ abortSignal: signal }),
+        docker.version({ abortSignal: signal }),
+        // Podman says directly whether it is rootless; without a libpod API the compatible /info tells.
+        this.kind === 'podman' ? libpodGet(client, '/info', signal).catch(() => null) : Promise.resolve(null),
+      ]);
+      if (!this.link.isCurrent(gen)) return;
+      // A remote engine's facts say local: false, so it stands on its own street (see host-identity).
       this.host = hostFactsFromInfo(info, this.local);
       this.version = version.Version;
+      this.rootless = this.kind === 'podman' ? rootlessFrom(libpodInfo, info) : null;
+      this.noLibpod = this.kind !== 'podman';
       await this.openEvents(gen);
       await this.resync(gen);
       this.link.up(gen);
@@ -153,11 +190,15 @@ export class DockerEngine implements EngineAdapter {
 
   /** The engine is gone (or broke a liveness call): say why, forget per-connection state, retry soon. */
   private fail(gen: number, err: unknown): void {
-    this.link.down(gen, describeDockerError(err, this.endpoint), dockerHint(err), () => {
+    const why = explainDockerFailure(err, this.transport.context);
+    this.link.down(gen, why.reason, why.hint, () => {
       this.closeEvents();
       this.changed.clear();
       this.containers.clear();
       this.readings.clear();
+      this.pods.clear();
+      // Sockets (and ssh children) of the lost connection: the retry opens its own.
+      this.transport.reset();
     });
   }
 
@@ -175,7 +216,7 @@ export class DockerEngine implements EngineAdapter {
       onEvent: (event) => {
         if (this.link.isCurrent(gen)) this.onEvent(event);
       },
-      onEnd: (error) => this.fail(gen, error ?? new Error(`the Docker event stream at ${this.endpoint} ended`)),
+      onEnd: (error) => this.fail(gen, error ?? new Error(`the ${KIND_NAMES[this.kind]} event stream at ${this.endpoint} ended`)),
     });
     if (!this.link.isCurrent(gen)) {
       stream.close();
@@ -193,8 +234,8 @@ export class DockerEngine implements EngineAdapter {
   }
 
   /** What is still attached, so tests can prove reconnects leave nothing dangling. */
-  debugCounts(): { openEventStreams: number; retryPending: boolean; listeners: number; refreshPending: boolean } {
-    return { openEventStreams: this.openStreams, refreshPending: this.changed.busy, ...this.link.debugCounts() };
+  debugCounts(): { openEventStreams: number; retryPending: boolean; listeners: number; refreshPending: boolean; sshChildren: number } {
+    return { openEventStreams: this.openStreams, refreshPending: this.changed.busy, sshChildren: this.transport.liveSshChildren(), ...this.link.debugCounts() };
   }
 
   /** How many container readings came from the kernel and how many from the stats API, so far. */
@@ -224,6 +265,7 @@ export class DockerEngine implements EngineAdapter {
   private async resync(gen: number): Promise<void> {
     const list = await this.docker.listContainers({ all: true, abortSignal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
     if (!this.link.isCurrent(gen)) return;
+    await this.readPods(gen);
     const fresh = await Promise.all(list.map((summary) => this.inspectOne(gen, summary.Id, summary.Status)));
     if (!this.link.isCurrent(gen)) return;
     this.containers = new Map(fresh.filter((c): c is Container => c !== null).map((c) => [c.id, c]));
@@ -235,6 +277,8 @@ export class DockerEngine implements EngineAdapter {
    */
   private async refresh(gen: number, ids: string[], statusLines?: ReadonlyMap<string, string>): Promise<void> {
     if (!this.link.isCurrent(gen)) return;
+    // A new container may be in a pod: pod membership is set when a container is created.
+    if (ids.some((id) => !this.containers.has(id))) await this.readPods(gen);
     const fresh = await Promise.all(ids.map((id) => this.inspectOne(gen, id, statusLines?.get(id))));
     if (!this.link.isCurrent(gen)) return;
     ids.forEach((id, i) => {
@@ -260,13 +304,28 @@ export class DockerEngine implements EngineAdapter {
         else this.initPids.delete(json.Id);
         const known = this.containers.get(json.Id);
         const line = statusLine ?? (known && known.state === json.State?.Status ? known.status : statusFromInspect(json.State));
-        return containerFromInspect(json, line);
+        return { ...containerFromInspect(json, line), pod: this.pods.get(json.Id) ?? null };
       } catch (err) {
         if (statusCode(err) === 404) return undefined;
         if (!this.failed(gen, err, 'tenant')) reportError(`inspecting Docker container ${id.slice(0, 12)} at ${this.endpoint}`, err);
         return null;
       }
     });
+  }
+
+  /**
+   * Podman's pods, one call for all; the answer is kept until the next. An engine without the libpod API
+   * is not asked again this connection; any other failure keeps what we knew.
+   */
+  private async readPods(gen: number): Promise<void> {
+    if (this.noLibpod) return;
+    try {
+      const pods = podsByContainer(await libpodGet(this.docker, '/pods/json', AbortSignal.timeout(CALL_TIMEOUT_MS)));
+      if (this.link.isCurrent(gen)) this.pods = pods;
+    } catch (err) {
+      if (statusCode(err) === 404) this.noLibpod = true;
+      else if (!this.failed(gen, err, 'tenant')) reportError(`listing Podman's pods at ${this.endpoint}`, err);
+    }
   }
 
   sample(): Promise<void> {
@@ -359,8 +418,9 @@ export class DockerEngine implements EngineAdapter {
   }
 
   act(action: Action): Promise<ActionDone> {
-    if (action.kind !== 'container') return Promise.reject(new ActionError('A Docker engine runs containers only.', 'not-supported'));
-    if (!this.link.connected) return Promise.reject(new ActionError(`Docker at ${this.endpoint} is not connected; nothing was changed.`, 'not-connected'));
+    const name = KIND_NAMES[this.kind];
+    if (action.kind !== 'container') return Promise.reject(new ActionError(`A ${name} engine runs containers only.`, 'not-supported'));
+    if (!this.link.connected) return Promise.reject(new ActionError(`${name} at ${this.endpoint} is not connected; nothing was changed.`, 'not-connected'));
     const known = this.containers.get(action.containerId);
     if (!known) return Promise.reject(new ActionError('That container is no longer there.', 'not-found'));
     const spec = CONTAINER_OPS[action.op];
@@ -376,7 +436,7 @@ export class DockerEngine implements EngineAdapter {
         await spec.call(this.docker.getContainer(c.id), AbortSignal.timeout(spec.deadlineMs), action.force === true);
       } catch (err) {
         if (!this.link.isCurrent(gen) || isConnectionLoss(err, 'tenant')) {
-          throw new ActionError(`The connection to Docker was lost while ${spec.doing.toLowerCase()} ${c.name}; it may or may not have happened. The map shows the container as Docker reports it once reconnected.`, 'connection-lost');
+          throw new ActionError(`The connection to ${name} was lost while ${spec.doing.toLowerCase()} ${c.name}; it may or may not have happened. The map shows the container as ${name} reports it once reconnected.`, 'connection-lost');
         }
         // Docker refused (or gave up): the container is as it was.
         throw dockerActionError(err, c.name, action.op);
@@ -391,6 +451,7 @@ export class DockerEngine implements EngineAdapter {
     this.closeEvents();
     this.statsLimit.clearQueue();
     this.inspectLimit.clearQueue();
-    this.agent.destroy();
+    this.transport.dispose();
+    this.client = null;
   }
 }

@@ -7,6 +7,9 @@ describe('hostFactsFromInfo', () => {
       hostname: 'box', cpus: 2, memoryBytes: 25_000_000_000, kernel: '6.1.0-18-amd64', os: 'Debian GNU/Linux 12', local: true,
     });
   });
+  it('a remote engine (tcp://, ssh://) says so, so it stands on a street of its own', () => {
+    expect(hostFactsFromInfo({ Name: 'nbh-lab-far', NCPU: 2, MemTotal: 8_000_000_000, KernelVersion: '6.1.0' }, false)).toMatchObject({ hostname: 'nbh-lab-far', local: false });
+  });
   it('tolerates an empty answer', () => {
     expect(hostFactsFromInfo({}, false)).toMatchObject({ hostname: '', cpus: 0, memoryBytes: 0, local: false });
   });
@@ -24,6 +27,9 @@ describe('describeDockerError', () => {
     { err: 'plain', want: 'plain' },
   ])('$want', ({ err, want }) => {
     expect(describeDockerError(err, at)).toBe(want);
+  });
+  it('names Podman for a Podman engine', () => {
+    expect(describeDockerError({ code: 'ENOENT' }, '/run/podman/podman.sock', 'Podman')).toBe('no Podman socket at /run/podman/podman.sock');
   });
 });
 
@@ -49,6 +55,8 @@ describe('isConnectionLoss', () => {
     { name: 'socket reset mid-answer', err: { code: 'ECONNRESET' }, call: 'tenant', want: true },
     { name: 'socket hang up', err: new Error('socket hang up'), call: 'tenant', want: true },
     { name: 'nothing useful', err: undefined, call: 'tenant', want: false },
+    { name: "ssh child ended (its reason in words)", err: { code: 'EDIAL', reason: 'x', hint: 'y' }, call: 'tenant', want: true },
+    { name: 'TLS handshake refused mid-session', err: { code: 'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA' }, call: 'tenant', want: true },
   ] as const)('$name → $want', ({ err, call, want }) => {
     expect(isConnectionLoss(err, call)).toBe(want);
   });

@@ -2,6 +2,7 @@
  * Pure helpers for what the Docker engine says about itself and for explaining why it can't be reached.
  */
 import type { HostFacts } from '../engine';
+import { isTlsFailure } from './docker-tls';
 
 /** The part of `GET /info` we read. */
 export interface InfoJson {
@@ -10,6 +11,8 @@ export interface InfoJson {
   MemTotal?: number;
   KernelVersion?: string;
   OperatingSystem?: string;
+  /** e.g. ["name=seccomp,profile=default", "name=rootless"]. */
+  SecurityOptions?: unknown;
 }
 
 export function hostFactsFromInfo(info: InfoJson, local: boolean): HostFacts {
@@ -31,20 +34,22 @@ const LOST_CODES = new Set(['ENOENT', 'ECONNREFUSED', 'EACCES', 'ECONNRESET', 'E
  * or event stream always means it (those calls are how the adapter knows the engine is alive); any
  * other call — one container's stats or inspect — loses the connection only when the failure is at the
  * socket, not in the answer: a 500, a 404 or a timeout there is that container's missing figures.
+ * Socket-level includes a failed TLS handshake and an ssh child that ended (EDIAL, with its reason).
  */
 export function isConnectionLoss(err: unknown, call: 'liveness' | 'tenant'): boolean {
   if (call === 'liveness') return true;
   const e = err as { code?: unknown; message?: unknown } | undefined;
-  if (typeof e?.code === 'string' && LOST_CODES.has(e.code)) return true;
+  if (typeof e?.code === 'string' && (LOST_CODES.has(e.code) || e.code === 'EDIAL')) return true;
+  if (isTlsFailure(err)) return true;
   return typeof e?.message === 'string' && /socket hang up/i.test(e.message);
 }
 
 /** A human reason for a failed call, naming the endpoint where that helps. */
-export function describeDockerError(err: unknown, endpoint: string): string {
+export function describeDockerError(err: unknown, endpoint: string, engine = 'Docker'): string {
   const e = err as { code?: string; message?: string; name?: string; statusCode?: number } | undefined;
   switch (e?.code) {
     case 'ENOENT':
-      return `no Docker socket at ${endpoint}`;
+      return `no ${engine} socket at ${endpoint}`;
     case 'ECONNREFUSED':
       return `connection refused at ${endpoint}`;
     case 'EACCES':
@@ -53,7 +58,7 @@ export function describeDockerError(err: unknown, endpoint: string): string {
     case 'EPIPE':
       return `the connection to ${endpoint} was reset`;
   }
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `Docker did not answer at ${endpoint} in time`;
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `${engine} did not answer at ${endpoint} in time`;
   return e?.message ? String(e.message) : String(err);
 }
 
