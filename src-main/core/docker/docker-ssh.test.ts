@@ -87,6 +87,7 @@ describe('explainSshFailure', () => {
       hint: /private key file/,
     },
     { name: 'sshd not listening', stderr: 'ssh: connect to host far port 2222: Connection refused\r\n', exit: fail, options: null, reason: /connection refused at ssh:\/\/me@far:2222/, hint: /Is sshd running on far and listening on port 2222/ },
+    { name: 'connection cut', stderr: 'Connection to far closed by remote host.\r\n', exit: fail, options: null, reason: /SSH connection to me@far:2222 was cut \(Connection to far closed by remote host.\)/, hint: /reconnects/ },
     { name: 'name unknown', stderr: 'ssh: Could not resolve hostname far: Name or service not known\r\n', exit: fail, options: null, reason: /host name far could not be resolved \(Name or service not known\)/, hint: /Check the host name/ },
     { name: 'no route', stderr: 'ssh: connect to host far port 2222: Connection timed out\r\n', exit: fail, options: null, reason: /no answer from me@far:2222 over SSH/, hint: /reachable/ },
     { name: 'no docker there', stderr: 'bash: docker: command not found\n', exit: { code: 127, signal: null }, options: null, reason: /docker is not installed on far/, hint: /Install Docker on far/ },

@@ -118,6 +118,9 @@ export function explainSshFailure(stderr: string, exit: SshExit, target: SshTarg
         'Neighborhood cannot answer password or passphrase prompts (it runs ssh with BatchMode).',
     };
   }
+  if (/closed by remote host|Connection reset|Broken pipe|Connection closed by/i.test(stderr)) {
+    return { reason: `the SSH connection to ${place} was cut (${line})`, hint: `Neighborhood reconnects on its own once ${target.host} answers again.` };
+  }
   if (/Connection refused/.test(stderr)) {
     return { reason: `connection refused at ssh://${place}`, hint: `Is sshd running on ${target.host}${target.port !== null ? ` and listening on port ${target.port}` : ''}? Neighborhood retries on its own.` };
   }
