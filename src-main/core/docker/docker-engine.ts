@@ -34,6 +34,10 @@ import { DockerTransport, type DockerConfig } from './docker-transport';
 
 /** Container actions that change what the map shows; exec_*, attach, top… do not. */
 const STRUCTURAL_ACTIONS = ['create', 'start', 'restart', 'die', 'stop', 'kill', 'pause', 'unpause', 'rename', 'update', 'destroy', 'oom'];
+/** Podman names some of them its own way on the same stream: a removed container is 'remove', not 'destroy'. */
+const PODMAN_ACTIONS = [...STRUCTURAL_ACTIONS, 'remove', 'died', 'init', 'cleanup'];
+/** The events after which a container is gone. */
+const GONE = new Set(['destroy', 'remove']);
 const CALL_TIMEOUT_MS = 5000;
 /**
  * dockerd answers one-shot stats on its collector's 1 s tick; a container whose answer takes three
@@ -211,7 +215,7 @@ export class DockerEngine implements EngineAdapter {
 
   private async openEvents(gen: number): Promise<void> {
     const stream = await openDockerEvents(this.docker, {
-      filters: { type: ['container'], event: STRUCTURAL_ACTIONS },
+      filters: { type: ['container'], event: this.kind === 'podman' ? PODMAN_ACTIONS : STRUCTURAL_ACTIONS },
       connectTimeoutMs: CALL_TIMEOUT_MS,
       onEvent: (event) => {
         if (this.link.isCurrent(gen)) this.onEvent(event);
@@ -246,7 +250,7 @@ export class DockerEngine implements EngineAdapter {
   private onEvent(event: DockerEvent): void {
     const id = event.Actor?.ID ?? event.id;
     if (event.Type !== 'container' || typeof id !== 'string' || id === '') return;
-    if (event.Action === 'destroy') {
+    if (event.Action !== undefined && GONE.has(event.Action)) {
       this.changed.drop(id);
       this.forget(id);
       this.link.changed.emit();
