@@ -3,8 +3,9 @@
  * process and the browser-mode server both start the app through this, and so do the tests.
  */
 import type { EngineAdapter } from './engine';
-import { DockerEngine } from './docker/docker-engine';
-import { LibvirtEngine } from './libvirt/libvirt-engine';
+import { adapterFor } from './engines/adapter-for';
+import { EngineRegistry } from './engines/engine-registry';
+import { findLocalEngines } from './engines/local-engines';
 import { createApi, type Api } from './api';
 import { Hub } from './hub';
 import { LocalUsageProbe, readLocalMachine } from './local-machine';
@@ -13,18 +14,19 @@ import { SettingsStore } from './settings-store';
 export interface CoreOptions {
   /** Where settings persist; null keeps them in memory (tests). */
   settingsPath: string | null;
-  /** Engines to watch; default: the local Docker engine (DOCKER_HOST honoured) and libvirt. */
+  /**
+   * Engines to watch, fixed (tests and tools); default: the user's list from the settings, or else the
+   * engines found on this machine — managed at run time in the Engines dialog.
+   */
   adapters?: EngineAdapter[];
 }
 
 export interface Core {
   hub: Hub;
   api: Api;
+  /** The editable list of engines; null when the adapters were given (fixed). */
+  engines: EngineRegistry | null;
   dispose(): Promise<void>;
-}
-
-export function defaultAdapters(): EngineAdapter[] {
-  return [new DockerEngine(), new LibvirtEngine()];
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -32,13 +34,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   await settings.load();
   const local = await readLocalMachine().catch(() => null);
   const hub = new Hub({
-    adapters: options.adapters ?? defaultAdapters(),
+    adapters: options.adapters ? [...options.adapters] : [],
     sampleIntervalSeconds: settings.get().sampleIntervalSeconds,
     slowWhenHidden: settings.get().slowWhenHidden,
     local,
     usageProbe: local ? new LocalUsageProbe(local.cpus) : null,
   });
+  const engines = options.adapters ? null : new EngineRegistry(hub, settings, adapterFor, await findLocalEngines());
+  for (const adapter of engines?.adapters ?? []) hub.add(adapter);
   const api = createApi(hub, settings);
   hub.start();
-  return { hub, api, dispose: () => hub.dispose() };
+  return { hub, api, engines, dispose: () => hub.dispose() };
 }

@@ -30,6 +30,7 @@ function fakeCore(): FakeCore {
     finishDispose: () => finish(),
     core: {
       hub: {} as Core['hub'],
+      engines: null,
       api: {
         invoke: (channel) => Promise.resolve({ ok: true, value: channel }),
         on: () => () => {},

@@ -19,6 +19,8 @@ export interface MachineFacts {
   exists(path: string): boolean;
 }
 
+type LibvirtConfig = Extract<EngineConfig, { kind: 'libvirt' }>;
+
 const SYSTEM_DOCKER = '/var/run/docker.sock';
 const ROOTFUL_PODMAN = '/run/podman/podman.sock';
 
@@ -93,7 +95,7 @@ function podmanEngines(facts: MachineFacts, dockerUrl: string): EngineConfig[] {
 }
 
 /** libvirt's candidates; qemu:///session is only a candidate (for a non-root user) until it answers. */
-export function libvirtCandidates(facts: MachineFacts): { main: EngineConfig; session: EngineConfig | null } {
+export function libvirtCandidates(facts: MachineFacts): { main: LibvirtConfig; session: LibvirtConfig | null } {
   const uri = facts.env.LIBVIRT_DEFAULT_URI?.trim() || 'qemu:///system';
   const session = facts.uid > 0 && uri !== 'qemu:///session' ? ({ kind: 'libvirt', name: 'libvirt (session)', uri: 'qemu:///session' } as const) : null;
   return { main: { kind: 'libvirt', name: 'libvirt', uri }, session };
