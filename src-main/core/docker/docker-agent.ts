@@ -45,7 +45,10 @@ guardAgent(DockerAgent, 'DockerAgent');
 export class DockerHttpsAgent extends https.Agent {
   constructor(tls: { ca: Buffer; cert: Buffer; key: Buffer }) {
     // rejectUnauthorized is Node's default (true) and is never set here: verification is always on.
-    super({ ...POOL, ca: tls.ca, cert: tls.cert, key: tls.key });
+    // No session resumption: TLS terminators that check client certificates without a session id context
+    // (socat, which people put in front of a socket) fail every resumed handshake ("session id context
+    // uninitialized"). Keep-alive reuses sockets anyway, so a full handshake per new socket costs little.
+    super({ ...POOL, ca: tls.ca, cert: tls.cert, key: tls.key, maxCachedSessions: 0 });
   }
 }
 guardAgent(DockerHttpsAgent, 'DockerHttpsAgent');
