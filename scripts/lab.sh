@@ -422,6 +422,13 @@ cmd_remote_down() {
   stop_owned far-tcp socat group
   stop_owned sshd sshd
   stop_owned podman podman
+  # Their containers would hold each daemon's shutdown for 10 s (sleep ignores SIGTERM as pid 1).
+  local sock ids
+  for sock in "$DOCKER2_SOCK" "$FAR_SOCK"; do
+    answers_on "$sock" || continue
+    ids=$($DOCKER -H "unix://$sock" ps -q)
+    [ -z "$ids" ] || $DOCKER -H "unix://$sock" kill $ids >/dev/null 2>&1 || true
+  done
   stop_owned docker2-dockerd dockerd
   stop_owned far-dockerd dockerd
   log "remote-down: the lab's remote engines are stopped"
