@@ -13,7 +13,7 @@ import { createCore, type Core } from '../../src-main/core/create-core';
 import { DockerEngine } from '../../src-main/core/docker/docker-engine';
 import { testDockerConfig } from '../../src-main/core/docker/docker-test';
 import type { DockerConfig } from '../../src-main/core/docker/docker-transport';
-import { IN_CI, dockerAnswers } from '../support/engines';
+import { IN_CI, dockerAnswers, run } from '../support/engines';
 import { labRemote } from '../support/lab-remote';
 import { TcpForward } from '../support/tcp-forward';
 import { waitForWorld } from '../support/world-waits';
@@ -38,6 +38,12 @@ async function sshChildrenSettle(engine: DockerEngine, want: (n: number) => bool
     n = engine.debugCounts().sshChildren;
   }
   return n;
+}
+
+/** ssh processes whose parent is this test process. */
+async function sshChildrenOfThisProcess(): Promise<string[]> {
+  const { stdout } = await run('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)]).catch(() => ({ stdout: '' }));
+  return stdout.split('\n').filter((l) => /\bssh$/.test(l.trim()));
 }
 
 describe.skipIf(!lab)('Docker engines beyond the local socket (lab remote-up)', () => {
@@ -144,10 +150,14 @@ describe.skipIf(!lab)('Docker engines beyond the local socket (lab remote-up)', 
       expect(engineAt(world, S.url)).toMatchObject({ status: { state: 'connected' }, hint: null });
       expect(engine.debugCounts().sshChildren).toBeGreaterThan(0);
       expect(engine.debugCounts().sshChildren).toBeLessThanOrEqual(8);
+      // The count is the processes: the same number of ssh children as the system sees.
+      expect(await sshChildrenOfThisProcess()).toHaveLength(engine.debugCounts().sshChildren);
       expect(await testDockerConfig(good)).toMatchObject({ ok: true, message: expect.stringMatching(/^Docker \S+ on /) });
       await c.dispose();
       core = null;
-      expect(await sshChildrenSettle(engine, (n) => n === 0)).toBe(0);
+      // Disposed means gone: no ssh child of ours is left, from the adapter or from Test.
+      expect(engine.debugCounts().sshChildren).toBe(0);
+      expect(await sshChildrenOfThisProcess()).toEqual([]);
     });
 
     it('an unknown host key is refused, with how to accept it, and known_hosts is left as it was', async () => {
@@ -216,7 +226,8 @@ describe.skipIf(!lab)('Docker engines beyond the local socket (lab remote-up)', 
         expect(after.sshChildren).toBeLessThanOrEqual(8);
         await c.dispose();
         core = null;
-        expect(await sshChildrenSettle(engine, (n) => n === 0)).toBe(0);
+        expect(engine.debugCounts().sshChildren).toBe(0);
+        expect(await sshChildrenOfThisProcess()).toEqual([]);
       } finally {
         await link.stop();
         await rm(known, { force: true });

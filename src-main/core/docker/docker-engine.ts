@@ -455,7 +455,7 @@ export class DockerEngine implements EngineAdapter {
     this.closeEvents();
     this.statsLimit.clearQueue();
     this.inspectLimit.clearQueue();
-    this.transport.dispose();
     this.client = null;
+    await this.transport.dispose();
   }
 }

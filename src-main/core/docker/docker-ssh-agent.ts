@@ -140,6 +140,15 @@ export class SshDialAgent extends http.Agent {
     return this.children.size;
   }
 
+  /** Resolves once every child has exited (after `destroy()` killed them), or after `timeoutMs` regardless. */
+  async exited(timeoutMs: number): Promise<void> {
+    const waits = [...this.children].map((child) => new Promise<void>((resolve) => child.once('close', () => resolve())));
+    if (waits.length === 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([Promise.all(waits), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
+  }
+
   override createConnection(): Duplex {
     const child = spawn(this.dial.command, this.dial.args, { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     this.children.add(child);

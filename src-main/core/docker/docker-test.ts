@@ -56,6 +56,6 @@ export async function testDockerConfig(config: DockerConfig): Promise<EngineTest
     const why = explainDockerFailure(err, transport.context);
     return { ok: false, message: `${why.reason}. ${why.hint}`, version: null, host: null };
   } finally {
-    transport.dispose();
+    await transport.dispose();
   }
 }

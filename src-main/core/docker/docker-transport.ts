@@ -106,6 +106,8 @@ export class DockerTransport {
   readonly inspectConcurrency: number;
   private readonly parsed: ParsedUrl;
   private agent: http.Agent | null = null;
+  /** The ssh agent, kept after dispose so its children can still be counted. */
+  private ssh: SshDialAgent | null = null;
   private client: Docker | null = null;
   private disposed = false;
 
@@ -163,7 +165,7 @@ export class DockerTransport {
             { command: 'ssh', args: sshArgs(target, ssh, engine), explain: (stderr, exit) => explainSshFailure(stderr, exit, target, ssh, engine) },
             SSH_SOCKETS,
           );
-          this.agent = agent;
+          this.agent = this.ssh = agent;
           // The host and port only name the pool and the Host header; ssh does the dialling.
           this.client = makeDocker({ host: target.host, port: target.port ?? 22, protocol: 'http', agent });
         }
@@ -179,13 +181,16 @@ export class DockerTransport {
 
   /** ssh children alive now: each ssh socket in use or kept for reuse. */
   liveSshChildren(): number {
-    return this.agent instanceof SshDialAgent ? this.agent.liveChildren : 0;
+    return this.ssh?.liveChildren ?? 0;
   }
 
-  dispose(): void {
+  /** Closes every socket; resolves once every ssh child has exited (SIGKILL follows SIGTERM after 2 s). */
+  async dispose(): Promise<void> {
     this.disposed = true;
-    this.agent?.destroy();
+    const agent = this.agent;
     this.agent = null;
     this.client = null;
+    agent?.destroy();
+    if (agent instanceof SshDialAgent) await agent.exited(3000);
   }
 }
