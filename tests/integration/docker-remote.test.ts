@@ -138,6 +138,18 @@ describe.skipIf(!lab)('Docker engines beyond the local socket (lab remote-up)', 
     });
   });
 
+  it('TLS to an address the engine’s certificate does not name fails with that reason', async () => {
+    // 127.0.0.2 reaches the same TLS port, but the lab's server certificate is for 127.0.0.1 and localhost only.
+    const other = await new TcpForward({ port: Number(new URL(L.tls.url).port) }, '127.0.0.2').start();
+    try {
+      const result = await testDockerConfig({ kind: 'docker', name: 'tls', url: other.url, tls: { ca: L.tls.ca, cert: L.tls.cert, key: L.tls.key } });
+      expect(result.ok).toBe(false);
+      expect(result.message).toMatch(/^the engine's certificate is not for 127\.0\.0\.2 \(.*127\.0\.0\.2.*\)\. Connect by a name or address the certificate lists/);
+    } finally {
+      await other.stop();
+    }
+  });
+
   describe('ssh://', () => {
     const S = L.ssh;
     const good: DockerConfig = { kind: 'docker', name: 'ssh', url: S.url, ssh: { identityFile: S.identityFile, knownHostsFile: S.knownHostsFile } };

@@ -15,7 +15,11 @@ export class TcpForward {
   private mode: ForwardMode = 'forward';
   port = 0;
 
-  constructor(private readonly target: Target) {}
+  /** `listenHost`: any loopback address (127.0.0.0/8), e.g. 127.0.0.2 to reach a server by a name its certificate lacks. */
+  constructor(
+    private readonly target: Target,
+    private readonly listenHost = '127.0.0.1',
+  ) {}
 
   async start(): Promise<this> {
     await this.listen();
@@ -23,7 +27,7 @@ export class TcpForward {
   }
 
   get url(): string {
-    return `tcp://127.0.0.1:${this.port}`;
+    return `tcp://${this.listenHost}:${this.port}`;
   }
 
   async setMode(mode: ForwardMode): Promise<void> {
@@ -59,7 +63,7 @@ export class TcpForward {
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', () => {
+      server.listen(this.port, this.listenHost, () => {
         this.port = (server.address() as net.AddressInfo).port;
         resolve();
       });
