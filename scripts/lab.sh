@@ -232,7 +232,7 @@ start_extra_dockerd() { # start_extra_dockerd <name> <socket> <hostname or ''>
   clear_stale_pid "$pidfile"
   mkdir -p "$REMOTE_DATA/$name" "$REMOTE_RUN/$name-exec"
   local flags=(--host "unix://$sock" --data-root "$REMOTE_DATA/$name" --exec-root "$REMOTE_RUN/$name-exec"
-    --pidfile "$pidfile" --storage-driver overlay2)
+    --pidfile "$pidfile")
   local ns=(--net)
   local cmd='exec "$@"'
   if [ -n "$host" ]; then ns+=(--uts); cmd="hostname $host && exec \"\$@\""; fi
