@@ -55,6 +55,8 @@ export interface FakeFleetOptions {
   /** Machines to spread them over; each gets two buildings and one street of houses. */
   hosts?: number;
   seed?: number;
+  /** Containers stop, start, go and come now and then (default); false: only figures move. */
+  churn?: boolean;
 }
 
 export class FakeEngineForRendererBenchmark implements EngineAdapter {
@@ -71,6 +73,7 @@ export class FakeEngineForRendererBenchmark implements EngineAdapter {
     private readonly host: HostFacts,
     private readonly random: Random,
     counts: { containers: number; vms: number },
+    private readonly churn = true,
   ) {
     for (let i = 0; i < counts.containers; i += 1) this.#containers.push(this.#newContainer());
     for (let i = 0; i < counts.vms; i += 1) this.#vms.push(this.#newVm(i));
@@ -113,6 +116,7 @@ export class FakeEngineForRendererBenchmark implements EngineAdapter {
     const r = this.random;
     this.#containers = this.#containers.map((c) => (c.state === 'running' && !this.#habits.get(c.id)?.idle ? this.#wander(c) : c));
     this.#vms = this.#vms.map((vm) => (vm.state === 'running' ? this.#wanderVm(vm) : vm));
+    if (!this.churn) return this.#notify();
     // Now and then: one stops, one starts (about every 10 s per building) …
     if (this.#containers.length > 0 && r() < 0.1) this.#flip('running', (c) => ({ ...c, state: 'exited', status: 'Exited (0) 1 second ago', stats: null }));
     if (this.#containers.length > 0 && r() < 0.1) this.#flip('exited', (c) => ({ ...c, state: 'running', status: 'Up 1 second', startedAt: new Date().toISOString(), stats: this.#stats(c) }));
@@ -122,6 +126,10 @@ export class FakeEngineForRendererBenchmark implements EngineAdapter {
       this.#habits.delete(this.#containers[gone]!.id);
       this.#containers = [...this.#containers.slice(0, gone), ...this.#containers.slice(gone + 1), this.#newContainer()];
     }
+    this.#notify();
+  }
+
+  #notify(): void {
     for (const listener of this.#listeners) listener();
   }
 
@@ -268,10 +276,10 @@ export class FakeFleetForRendererBenchmark {
       const facts: HostFacts = { hostname: `bench-host-${h + 1}`, cpus: 64, memoryBytes: 512 * GiB, kernel: '6.1.0-bench', os: 'Debian GNU/Linux 12 (benchmark fake)', local: false };
       for (const wing of [0, 1]) {
         const containers = share(options.containers, hosts * 2, h * 2 + wing);
-        this.engines.push(new FakeEngineForRendererBenchmark('docker', `fake://bench-host-${h + 1}/docker-${wing === 0 ? 'a' : 'b'}`, facts, random, { containers, vms: 0 }));
+        this.engines.push(new FakeEngineForRendererBenchmark('docker', `fake://bench-host-${h + 1}/docker-${wing === 0 ? 'a' : 'b'}`, facts, random, { containers, vms: 0 }, options.churn));
       }
       const vms = share(options.vms, hosts, h);
-      this.engines.push(new FakeEngineForRendererBenchmark('libvirt', `fake+qemu://bench-host-${h + 1}/system`, facts, random, { containers: 0, vms }));
+      this.engines.push(new FakeEngineForRendererBenchmark('libvirt', `fake+qemu://bench-host-${h + 1}/system`, facts, random, { containers: 0, vms }, options.churn));
     }
   }
 

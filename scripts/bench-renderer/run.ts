@@ -29,8 +29,16 @@ export interface RendererBenchmarkOptions {
   vms: number;
   /** How long frames are measured (at 1 Hz: about one frame a second). */
   seconds: number;
+  /** Containers stop, start, go and come now and then (default true); false: only figures move. */
+  churn?: boolean;
   /** Told what happens as it goes; default: nothing. */
   log?: (line: string) => void;
+  /** The built renderer to serve; default out/renderer (`npm run build`). */
+  rendererDir?: string;
+  /** Called with the page and its CDP session once the map is up, before frames are measured (e.g. to profile). */
+  onMapReady?: (page: Page, cdp: CDPSession) => Promise<void>;
+  /** Called with the CDP session when the frames have been measured. */
+  onMeasured?: (cdp: CDPSession) => Promise<void>;
 }
 
 export interface RendererBenchmarkResult {
@@ -59,8 +67,8 @@ export interface RendererBenchmarkResult {
 }
 
 /** Why the benchmark cannot run here, or null. */
-export function rendererBenchmarkMissing(): string | null {
-  if (!existsSync(`${RENDERER_DIR}/index.html`)) return `${RENDERER_DIR} is missing: run \`npm run build\` first`;
+export function rendererBenchmarkMissing(rendererDir = RENDERER_DIR): string | null {
+  if (!existsSync(`${rendererDir}/index.html`)) return `${rendererDir} is missing: run \`npm run build\` first`;
   if (!existsSync(CHROMIUM)) return `${CHROMIUM} is missing: run scripts/lab.sh up`;
   return null;
 }
@@ -75,10 +83,11 @@ async function metrics(cdp: CDPSession): Promise<Map<string, number>> {
 const probeState = (page: Page): Promise<ProbeState> => page.evaluate(`window.${PROBE_GLOBAL}`);
 
 export async function runRendererBenchmark(options: RendererBenchmarkOptions): Promise<RendererBenchmarkResult> {
-  const missing = rendererBenchmarkMissing();
+  const rendererDir = options.rendererDir ?? RENDERER_DIR;
+  const missing = rendererBenchmarkMissing(rendererDir);
   if (missing) throw new Error(missing);
   const log = options.log ?? (() => {});
-  const fleet = new FakeFleetForRendererBenchmark({ containers: options.containers, vms: options.vms });
+  const fleet = new FakeFleetForRendererBenchmark({ containers: options.containers, vms: options.vms, churn: options.churn });
   const core = await createCore({ settingsPath: null, adapters: fleet.engines });
   const undo: Array<() => Promise<unknown>> = [() => core.dispose()];
   try {
@@ -86,7 +95,7 @@ export async function runRendererBenchmark(options: RendererBenchmarkOptions): P
     const set = await core.api.invoke('settings:set', { sampleIntervalSeconds: 60, slowWhenHidden: false });
     if (!set.ok) throw new Error(`settings:set refused: ${set.error.message}`);
     const token = randomBytes(24).toString('base64url');
-    const server = await startServer({ api: core.api, rendererDir: RENDERER_DIR, host: '127.0.0.1', allowHosts: [], port: 0, token, log: (m) => log(`(server) ${m}`) });
+    const server = await startServer({ api: core.api, rendererDir, host: '127.0.0.1', allowHosts: [], port: 0, token, log: (m) => log(`(server) ${m}`) });
     undo.unshift(() => server.close());
     fleet.start();
     undo.unshift(async () => fleet.stop());
@@ -110,10 +119,15 @@ export async function runRendererBenchmark(options: RendererBenchmarkOptions): P
 
     log(`loading the map: ${options.containers} containers, ${options.vms} VMs`);
     await page.goto(server.url);
-    await page.waitForFunction(`window.${PROBE_GLOBAL}.firstMap !== null`, null, { timeout: FIRST_MAP_TIMEOUT_MS, polling: 50 });
-    const first = await probeState(page);
+    // Polled from here (CDP evaluates past the page's CSP, which forbids the eval waitForFunction needs).
+    let first = await probeState(page);
+    for (const started = Date.now(); first.firstMap === null; first = await probeState(page)) {
+      if (Date.now() - started > FIRST_MAP_TIMEOUT_MS) throw new Error(`no map within ${FIRST_MAP_TIMEOUT_MS / 1000} s`);
+      await sleep(50);
+    }
 
     await sleep(WARM_UP_MS);
+    await options.onMapReady?.(page, cdp);
     const from = (await probeState(page)).frames.length;
     const before = await metrics(cdp);
     wire.counting = true;
@@ -121,6 +135,7 @@ export async function runRendererBenchmark(options: RendererBenchmarkOptions): P
     await sleep(options.seconds * 1000);
     wire.counting = false;
     const after = await metrics(cdp);
+    await options.onMeasured?.(cdp);
     // The last frame's paint may still be due.
     await sleep(500);
     const frames = (await probeState(page)).frames.slice(from).filter((f: ProbedFrame) => f.painted > 0);

@@ -22,3 +22,24 @@ export function litWindow(light: number): string {
 export function textOnWindow(light: number): string {
   return IDLE_GLOW + (1 - IDLE_GLOW) * light > 0.55 ? '#2a2414' : '#e9edf5';
 }
+
+/** Steps between a dark and a fully lit window: finer than the eye tells apart on a window this small. */
+export const LIGHT_LEVELS = 64;
+
+/** A light (0–1) as one of LIGHT_LEVELS + 1 steps. */
+export function lightLevel(light: number): number {
+  return Math.round((Number.isFinite(light) ? Math.min(1, Math.max(0, light)) : 0) * LIGHT_LEVELS);
+}
+
+const litSteps: string[] = [];
+const textSteps: string[] = [];
+
+/**
+ * litWindow and textOnWindow for a light step, computed once per step: a thousand windows a frame need
+ * not interpolate in Lab space, and a light that wandered within its step reads (and compares) the same.
+ */
+export function litStep(level: number): { fill: string; text: string } {
+  litSteps[level] ??= litWindow(level / LIGHT_LEVELS);
+  textSteps[level] ??= textOnWindow(level / LIGHT_LEVELS);
+  return { fill: litSteps[level], text: textSteps[level] };
+}

@@ -7,23 +7,23 @@ import {
   ROOF_HEIGHT,
   UNIT_GAP,
   UNIT_MIN_AREA,
+  USE_STEP_MARGIN,
+  buildingInput,
+  buildingKey,
   layoutBuilding,
   assignWings,
   orderUnits,
   spreadFor,
+  steppedUse,
   unitArea,
+  unitLabel,
   unitMemory,
   unitValues,
 } from './building';
 import { CORE_WIDTH } from './risers';
 
-const input = (containers: Container[]) => ({
-  containers,
-  hostCpus: 2,
-  hostMemoryBytes: 4 * GiB,
-  kernel: '6.1.0-28-amd64',
-  title: 'Docker 26.1.5',
-});
+const input = (containers: Container[], previous: ReturnType<typeof buildingInput> | null = null) =>
+  buildingInput(containers, 4 * GiB, '6.1.0-28-amd64', 'Docker 26.1.5', previous);
 
 /** A deterministic spread of containers: mixed limits, use, states and huge outliers. */
 function many(n: number): Container[] {
@@ -42,14 +42,69 @@ function many(n: number): Container[] {
 const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+/** A quarter-octave step: 2^(n/4) bytes. */
+const step = (n: number): number => 2 ** (n / 4);
+
+describe('steppedUse', () => {
+  it.each<[string, number, number | undefined, number]>([
+    ['on a step', 64 * MiB, undefined, 64 * MiB],
+    ['to the nearest quarter octave', 10 * MiB, undefined, step(93)],
+    ['nothing used', 0, undefined, 0],
+    ['NaN', Number.NaN, undefined, 0],
+    ['a little above the step held: stays', 64 * MiB * 1.1, 64 * MiB, 64 * MiB],
+    ['past the half-way mark but inside the margin: stays', 64 * MiB * 2 ** ((0.5 + USE_STEP_MARGIN - 0.05) / 4), 64 * MiB, 64 * MiB],
+    ['past the margin: moves to its own step', 64 * MiB * 2 ** ((0.5 + USE_STEP_MARGIN + 0.05) / 4), 64 * MiB, step(105)],
+    ['below, past the margin', 64 * MiB * 2 ** (-(0.5 + USE_STEP_MARGIN + 0.05) / 4), 64 * MiB, step(103)],
+    ['a big change moves at once', 512 * MiB, 64 * MiB, 512 * MiB],
+  ])('%s', (_name, bytes, previous, expected) => {
+    expect(steppedUse(bytes, previous)).toBeCloseTo(expected, 0);
+  });
+});
+
 describe('unitMemory', () => {
   it.each([
     ['limit wins over use', makeContainer({ memoryLimitBytes: 64 * MiB, stats: makeStats({ memoryUsedBytes: 10 * MiB }) }), 64 * MiB],
-    ['use when unlimited', makeContainer({ stats: makeStats({ memoryUsedBytes: 10 * MiB }) }), 10 * MiB],
+    ['use when unlimited, in steps', makeContainer({ stats: makeStats({ memoryUsedBytes: 10 * MiB }) }), step(93)],
     ['nothing known', makeContainer({ state: 'exited' }), 0],
     ['limit above the host is the host', makeContainer({ memoryLimitBytes: 64 * GiB }), 4 * GiB],
   ])('%s', (_name, container, expected) => {
-    expect(unitMemory(container, 4 * GiB)).toBe(expected);
+    expect(unitMemory(container, 4 * GiB)).toBeCloseTo(expected, 0);
+  });
+});
+
+describe('buildingInput and its key', () => {
+  const base = [
+    makeContainer({ id: 'a', name: 'api', memoryLimitBytes: 64 * MiB, stats: makeStats({ cpuCores: 0.1, memoryUsedBytes: 20 * MiB }) }),
+    makeContainer({ id: 'b', name: 'db', stats: makeStats({ cpuCores: 0.2, memoryUsedBytes: 300 * MiB }) }),
+  ];
+  const key = (containers: Container[], previous = input(base)) => buildingKey(input(containers, previous));
+  const change = (i: number, p: Partial<Container>) => base.map((c, j) => (j === i ? { ...c, ...p } : c));
+  const stats = (i: number, p: Partial<NonNullable<Container['stats']>>) => change(i, { stats: { ...base[i]!.stats!, ...p } });
+
+  it.each<[string, Container[], boolean]>([
+    ['CPU changed', stats(0, { cpuCores: 0.9 }), false],
+    ['network and pids changed', stats(1, { netRxBytesPerSec: 1e6, pids: 40 }), false],
+    ['memory use changed where a limit sizes the unit', stats(0, { memoryUsedBytes: 60 * MiB }), false],
+    ['memory use wandered 3 % (no limit)', stats(1, { memoryUsedBytes: 309 * MiB }), false],
+    ['an action started on it', change(0, { activity: { label: 'Stopping', action: 'container:stop', since: 0, queued: 0 } }), false],
+    ['memory use doubled (no limit)', stats(1, { memoryUsedBytes: 600 * MiB }), true],
+    ['a limit set', change(1, { memoryLimitBytes: 2 * GiB }), true],
+    ['renamed', change(0, { name: 'api-2' }), true],
+    ['a container added', [...base, makeContainer({ id: 'c', name: 'c' })], true],
+    ['a container removed', base.slice(1), true],
+  ])('%s → layout again: %s', (_name, next, changes) => {
+    expect(key(next) !== key(base)).toBe(changes);
+  });
+
+  it('keeps a unit on its step while its use jitters around a step boundary', () => {
+    // 2^(93.5/4) bytes sits on the boundary between two steps: ±2 % must not flip the unit.
+    const boundary = 2 ** (93.5 / 4);
+    let previous = input([makeContainer({ id: 'x', stats: makeStats({ memoryUsedBytes: boundary * 1.001 }) })]);
+    const first = previous.units[0]?.memory;
+    for (const wobble of [0.98, 1.02, 0.99, 1.01, 0.985]) {
+      previous = input([makeContainer({ id: 'x', stats: makeStats({ memoryUsedBytes: boundary * wobble }) })], previous);
+      expect(previous.units[0]?.memory).toBe(first);
+    }
   });
 });
 
@@ -98,13 +153,24 @@ describe('assignWings', () => {
 
 describe('orderUnits', () => {
   it('largest class first, then by name, then id', () => {
-    const containers = [
-      makeContainer({ id: '2', name: 'b' }),
-      makeContainer({ id: '1', name: 'b' }),
-      makeContainer({ id: '3', name: 'a' }),
-      makeContainer({ id: '4', name: 'z' }),
+    const units = [
+      { id: '2', name: 'b', memory: 1 },
+      { id: '1', name: 'b', memory: 1 },
+      { id: '3', name: 'a', memory: 1 },
+      { id: '4', name: 'z', memory: 8 },
     ];
-    expect(orderUnits(containers, [1, 1, 1.05, 8])).toEqual([3, 2, 1, 0]);
+    expect(orderUnits(units, [1, 1, 1.05, 8])).toEqual([3, 2, 1, 0]);
+  });
+});
+
+describe('unitLabel', () => {
+  it.each([
+    ['fits', 'web', { width: 60, height: 20 }, 'web'],
+    ['truncated to the unit', 'a-very-long-container-name', { width: 60, height: 20 }, 'a-very-…'],
+    ['too narrow for a name', 'web', { width: 39, height: 20 }, ''],
+    ['too low for a name', 'web', { width: 60, height: 17 }, ''],
+  ])('%s', (_name, name, box, expected) => {
+    expect(unitLabel(name, box)).toBe(expected);
   });
 });
 
@@ -142,7 +208,6 @@ describe('layoutBuilding', () => {
     expect(layout.units).toEqual([]);
     expect(layout.width).toBeGreaterThanOrEqual(MIN_FACADE_WIDTH + CORE_WIDTH);
     expect(layout.foundationLines.join(' ')).toBe('Kernel 6.1.0-28-amd64 shared by 0 apartments');
-    expect(layout.risers.every((r) => r.fraction === 0)).toBe(true);
   });
 
   it('one container: a single wing, the core at its side', () => {
@@ -196,15 +261,15 @@ describe('layoutBuilding', () => {
     );
   });
 
-  it('keeps a container in place when only its figures change', () => {
+  it('keeps every unit in place when only figures change: CPU, and memory use that wanders a little', () => {
     const before = many(20);
-    const after = before.map((c) => ({ ...c, stats: c.stats && { ...c.stats, cpuCores: 0.9 } }));
-    const a = layoutBuilding(input(before), 900).units.map((u) => [u.id, u.x, u.y]);
-    const b = layoutBuilding(input(after), 900).units.map((u) => [u.id, u.x, u.y]);
-    expect(b).toEqual(a);
-    // Memory use that wanders a little (unlimited containers) keeps the order too.
-    const wobble = before.map((c) => ({ ...c, stats: c.stats && { ...c.stats, memoryUsedBytes: c.stats.memoryUsedBytes * 1.01 } }));
-    const w = layoutBuilding(input(wobble), 900).units.map((u) => u.id);
-    expect(w).toEqual(a.map(([id]) => id));
+    const first = input(before);
+    const after = before.map((c) => ({ ...c, stats: c.stats && { ...c.stats, cpuCores: 0.9, memoryUsedBytes: c.stats.memoryUsedBytes * 1.01 } }));
+    expect(layoutBuilding(input(after, first), 900)).toEqual(layoutBuilding(first, 900));
+  });
+
+  it('writes each name where it fits', () => {
+    const layout = layoutBuilding(input([makeContainer({ id: 'a', name: 'web', memoryLimitBytes: 64 * MiB })]), 900);
+    expect(layout.units[0]).toMatchObject({ id: 'a', name: 'web', label: 'web' });
   });
 });

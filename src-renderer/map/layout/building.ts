@@ -7,12 +7,17 @@
  * Memory spans orders of magnitude (a 1 MiB idle shell next to an 8 GiB database), so small units are
  * raised to a floor: the facade's total area is capped at `spreadFor(n)` smallest units, which keeps
  * every unit at least UNIT_MIN_AREA px² (clickable) without letting one giant make the building huge.
+ *
+ * The layout depends only on what shapes the building (BuildingInput: each tenant's id, name and the
+ * memory its unit stands for, the kernel, the title), never on live figures: CPU, the risers and the
+ * windows' light are drawn on top of it each frame. Memory in use (a unit without a limit) moves in
+ * quarter-octave steps with a margin, so use that wanders a little never rebuilds the facade.
  */
 import { hierarchy, treemap, treemapSquarify } from 'd3';
 import type { Container } from '../../../src-main/contract';
 import { formatCount } from '../../format/format';
 import type { Box } from './box';
-import { CORE_WIDTH, layoutRisers, riserTotals, type Riser } from './risers';
+import { CORE_WIDTH } from './risers';
 import { truncateToWidth, wrapToWidth } from './text-fit';
 
 /** Smallest unit, px² (gaps included): small enough for 500 units on one screen, big enough to point at. */
@@ -30,10 +35,19 @@ export const MIN_FACADE_HEIGHT = 72;
 const BASE_FACADE_AREA = 220 * 120;
 const FACADE_ASPECT = 1.5;
 export const LABEL_FONT = 11;
+/** A unit's name is written on it from this size up (px), at UNIT_NAME_FONT. */
+export const UNIT_NAME_MIN = { width: 40, height: 18 };
+export const UNIT_NAME_FONT = 10;
+/** Memory in use is sized in steps of a quarter octave (~19 %) … */
+export const USE_STEPS_PER_OCTAVE = 4;
+/** … and leaves its step only this far (in steps) past the half-way mark, so jitter at a boundary stays put. */
+export const USE_STEP_MARGIN = 0.3;
 
 export interface Unit extends Box {
   id: string;
-  container: Container;
+  name: string;
+  /** The name as written on the unit: truncated to fit, '' when the unit is too small for it. */
+  label: string;
 }
 
 export interface BuildingLayout {
@@ -43,27 +57,70 @@ export interface BuildingLayout {
   facade: Box;
   core: Box;
   foundation: Box;
+  /** In name order (the DOM and tab order). */
   units: Unit[];
-  risers: Riser[];
   roofLabel: string;
   foundationLines: string[];
 }
 
+/** One tenant as far as the building's shape goes. */
+export interface UnitInput {
+  id: string;
+  name: string;
+  /** What the unit's area stands for (see unitMemory), bytes. */
+  memory: number;
+}
+
+/** Everything that shapes a building, and nothing else: the same input always gives the same layout. */
 export interface BuildingInput {
-  containers: readonly Container[];
-  hostCpus: number;
-  hostMemoryBytes: number;
+  units: readonly UnitInput[];
   kernel: string;
   /** Engine name and version for the roof, e.g. "Docker 26.1.5". */
   title: string;
 }
 
-/** The memory a unit stands for: the limit where one is set (capped at the host), else current use. */
-export function unitMemory(container: Container, hostMemoryBytes: number): number {
+/**
+ * Memory in use as a unit's size: the nearest quarter-octave step, or `previous` (the step the unit stood
+ * at before) while the use stays within that step and its margin.
+ */
+export function steppedUse(bytes: number, previous?: number): number {
+  if (!(Number.isFinite(bytes) && bytes > 0)) return 0;
+  const position = Math.log2(bytes) * USE_STEPS_PER_OCTAVE;
+  if (previous !== undefined && previous > 0 && Math.abs(position - Math.log2(previous) * USE_STEPS_PER_OCTAVE) < 0.5 + USE_STEP_MARGIN) return previous;
+  return 2 ** (Math.round(position) / USE_STEPS_PER_OCTAVE);
+}
+
+/**
+ * The memory a unit stands for: the limit where one is set (capped at the host), else current use in
+ * steps (see steppedUse; `previous` is what it stood for in the last layout).
+ */
+export function unitMemory(container: Container, hostMemoryBytes: number, previous?: number): number {
   const limit = container.memoryLimitBytes;
   if (limit !== null && limit > 0) return hostMemoryBytes > 0 ? Math.min(limit, hostMemoryBytes) : limit;
-  const used = container.stats?.memoryUsedBytes ?? 0;
-  return Number.isFinite(used) && used > 0 ? used : 0;
+  return steppedUse(container.stats?.memoryUsedBytes ?? 0, previous);
+}
+
+/** What shapes a building of these containers; `previous` (the last input) keeps units on their steps. */
+export function buildingInput(
+  containers: readonly Container[],
+  hostMemoryBytes: number,
+  kernel: string,
+  title: string,
+  previous: BuildingInput | null = null,
+): BuildingInput {
+  const before = previous === null ? null : new Map(previous.units.map((u) => [u.id, u.memory]));
+  return {
+    units: containers.map((c) => ({ id: c.id, name: c.name, memory: unitMemory(c, hostMemoryBytes, before?.get(c.id)) })),
+    kernel,
+    title,
+  };
+}
+
+/** Equal keys, equal layouts: what the memo compares instead of the inputs. */
+export function buildingKey(input: BuildingInput): string {
+  let key = `${input.title}\u0000${input.kernel}`;
+  for (const u of input.units) key += `\u0000${u.id}\u0001${u.name}\u0001${u.memory}`;
+  return key;
 }
 
 /** The smallest unit's area for `count` tenants: roomy for a few, UNIT_MIN_AREA for hundreds. */
@@ -142,26 +199,36 @@ function tileWing(box: Box, items: readonly { index: number; value: number }[]):
   return out;
 }
 
+/** The name written on a unit: truncated to fit, or '' on a unit too small to carry one. */
+export function unitLabel(name: string, box: { width: number; height: number }): string {
+  return box.width >= UNIT_NAME_MIN.width && box.height >= UNIT_NAME_MIN.height ? truncateToWidth(name, box.width - 8, UNIT_NAME_FONT) : '';
+}
+
+/** The riser's core box: through the whole core, from the foundation up to the roof (which carries the engine's name). */
+export function riserCore(layout: BuildingLayout): Box {
+  return { ...layout.core, height: layout.core.height + 4 };
+}
+
 /** Memory class of a unit: values within ~19% share a class, so small jitter does not reorder units. */
 const sizeClass = (value: number): number => Math.round(Math.log2(Math.max(value, 1)) * 4);
 
-const byName = (a: Container, b: Container): number =>
+const byName = (a: UnitInput, b: UnitInput): number =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /**
  * Display order: largest memory class first (what squarify needs), then by name — so a unit keeps
  * its place from frame to frame while its figures wander within a class.
  */
-export function orderUnits(containers: readonly Container[], values: readonly number[]): number[] {
-  return containers
+export function orderUnits(units: readonly UnitInput[], values: readonly number[]): number[] {
+  return units
     .map((_, i) => i)
-    .sort((a, b) => sizeClass(values[b] ?? 0) - sizeClass(values[a] ?? 0) || byName(containers[a]!, containers[b]!));
+    .sort((a, b) => sizeClass(values[b] ?? 0) - sizeClass(values[a] ?? 0) || byName(units[a]!, units[b]!));
 }
 
 export function layoutBuilding(input: BuildingInput, maxWidth: number): BuildingLayout {
-  const rawValues = unitValues(input.containers.map((c) => unitMemory(c, input.hostMemoryBytes)));
-  const order = orderUnits(input.containers, rawValues);
-  const containers = order.map((i) => input.containers[i]!);
+  const rawValues = unitValues(input.units.map((u) => u.memory));
+  const order = orderUnits(input.units, rawValues);
+  const tenants = order.map((i) => input.units[i]!);
   const values = order.map((i) => rawValues[i] ?? 1);
   const sum = values.reduce((a, b) => a + b, 0);
   const area = Math.max(BASE_FACADE_AREA, sum * unitArea(values.length));
@@ -189,24 +256,18 @@ export function layoutBuilding(input: BuildingInput, maxWidth: number): Building
     ...tileWing({ ...inner, width: leftWidth }, left),
     ...tileWing({ ...inner, x: core.x + CORE_WIDTH, width: innerWidth - leftWidth }, right),
   ]);
-  const units: Unit[] = containers
-    .map((container, index) => {
+  const units: Unit[] = tenants
+    .map((tenant, index) => {
       const box = boxes.get(index) ?? { x: inner.x, y: inner.y, width: 0, height: 0 };
-      return { id: container.id, container, ...box };
+      return { tenant, unit: { id: tenant.id, name: tenant.name, ...box, label: unitLabel(tenant.name, box) } };
     })
     // Handed out by name, not by size: the DOM (and tab) order then never changes when a unit grows
     // past another, and a focused unit is never moved in the DOM (which would drop its focus).
-    .sort((a, b) => byName(a.container, b.container));
+    .sort((a, b) => byName(a.tenant, b.tenant))
+    .map(({ unit }) => unit);
 
-  const risers = layoutRisers(
-    // Through the whole core, from the foundation up to the roof (which carries the engine's name).
-    { ...core, height: core.height + 4 },
-    riserTotals(containers),
-    input.hostCpus,
-    input.hostMemoryBytes,
-  );
   const kernel = input.kernel === '' ? 'Host kernel' : `Kernel ${input.kernel}`;
-  const shared = `shared by ${formatCount(containers.length, 'apartment')}`;
+  const shared = `shared by ${formatCount(tenants.length, 'apartment')}`;
   return {
     width,
     height: foundation.y + foundation.height,
@@ -215,7 +276,6 @@ export function layoutBuilding(input: BuildingInput, maxWidth: number): Building
     core,
     foundation,
     units,
-    risers,
     roofLabel: truncateToWidth(input.title, width - 16, 12),
     foundationLines: wrapToWidth(`${kernel} ${shared}`, width - 16, LABEL_FONT, 2),
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GiB, MiB, makeVm } from '../../testing/make';
-import { HOUSE_MAX_WIDTH, HOUSE_MIN_WIDTH, LABEL_HEIGHT, MAX_WINDOWS, houseWidth, layoutHouse, memoryFraction } from './house';
+import { HOUSE_MAX_WIDTH, HOUSE_MIN_WIDTH, LABEL_HEIGHT, MAX_WINDOWS, houseFigures, houseKey, houseWidth, layoutHouse, memoryFraction } from './house';
 
 const inside = (inner: { x: number; y: number; width: number; height: number }, outer: typeof inner): boolean =>
   inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
@@ -63,9 +63,11 @@ describe('layoutHouse', () => {
     ['zero allocation', makeVm({ memoryBytes: 0, memoryUsedBytes: 1 }), null, 0],
   ])('memory gauge: %s', (_name, vm, fraction, filled) => {
     const layout = layoutHouse(vm, 4 * GiB);
+    const figures = houseFigures(vm, layout);
     expect(memoryFraction(vm)).toBe(fraction);
-    expect(layout.gauge.fill.height / layout.gauge.height).toBeCloseTo(filled);
-    expect(layout.gauge.fill.y + layout.gauge.fill.height).toBeCloseTo(layout.gauge.y + layout.gauge.height);
+    expect(figures.fraction).toBe(fraction);
+    expect(figures.fill.height / layout.gauge.height).toBeCloseTo(filled);
+    expect(figures.fill.y + figures.fill.height).toBeCloseTo(layout.gauge.y + layout.gauge.height);
   });
 
   it('labels with the guest OS where known, else "own kernel", and fits the name', () => {
@@ -77,7 +79,23 @@ describe('layoutHouse', () => {
   });
 
   it('lights windows by CPU: 1 of 2 cores busy lights one window', () => {
-    const layout = layoutHouse(makeVm({ vcpus: 2, cpuCores: 1 }), 4 * GiB);
-    expect(layout.windows.map((w) => w.light)).toEqual([1, 0]);
+    const vm = makeVm({ vcpus: 2, cpuCores: 1 });
+    expect(houseFigures(vm, layoutHouse(vm, 4 * GiB)).lights).toEqual([1, 0]);
+  });
+
+  it.each([
+    ['CPU', { cpuCores: 1.5 }, false],
+    ['memory used', { memoryUsedBytes: 200 * MiB }, false],
+    ['state', { state: 'paused' as const }, false],
+    ['snapshots', { snapshots: [] }, false],
+    ['allocated memory', { memoryBytes: 2 * GiB }, true],
+    ['vCPUs', { vcpus: 8 }, true],
+    ['name', { name: 'renamed' }, true],
+    ['guest OS', { guestOs: 'fedora41' }, true],
+  ])('the layout is keyed on what shapes the house: %s → layout again: %s', (_name, change, changes) => {
+    const vm = makeVm({ vcpus: 2, cpuCores: 0.5, memoryUsedBytes: 100 * MiB });
+    expect(houseKey({ ...vm, ...change }, 4 * GiB) !== houseKey(vm, 4 * GiB)).toBe(changes);
+    // And what the key leaves out really does not change the layout.
+    if (!changes) expect(layoutHouse({ ...vm, ...change }, 4 * GiB)).toEqual(layoutHouse(vm, 4 * GiB));
   });
 });

@@ -2,6 +2,10 @@
  * A detached house per VM: its own walls (dedicated memory decides the footprint's width), a window
  * per vCPU lit by the CPU the guest burns, a gauge of memory used against allocated, and its own
  * utility box (own kernel, disks, NICs) — the infrastructure an apartment shares and a house does not.
+ *
+ * The layout depends only on what shapes the house (houseKey: allocated memory, vCPUs, name, guest OS,
+ * the host's memory); the figures drawn on it each frame (the windows' light, the gauge's fill) come
+ * from houseFigures.
  */
 import { scaleSqrt } from 'd3';
 import type { Vm } from '../../../src-main/contract';
@@ -25,22 +29,18 @@ const NAME_FONT = 12;
 /** What "a lot of memory" means when the host's own size is unknown. */
 const FALLBACK_REFERENCE_BYTES = 16 * 1024 ** 3;
 
-export interface Window extends Box {
-  /** 0 (dark) … 1 (fully lit). */
-  light: number;
-}
-
 export interface HouseLayout {
   width: number;
   height: number;
   body: Box;
   roof: { points: [number, number][] };
   chimney: Box;
-  windows: Window[];
+  windows: Box[];
   /** vCPUs that have no window of their own (only when there are more than MAX_WINDOWS). */
   vcpusPerWindow: number;
   door: Box;
-  gauge: Box & { fraction: number | null; fill: Box };
+  /** The gauge's track; its fill is a figure (houseFigures). */
+  gauge: Box;
   utility: Box;
   badge: { cx: number; cy: number; r: number };
   name: string;
@@ -60,10 +60,43 @@ export function memoryFraction(vm: Vm): number | null {
   return Math.min(1, Math.max(0, vm.memoryUsedBytes / vm.memoryBytes));
 }
 
+/** Equal keys, equal layouts: everything layoutHouse reads. */
+export function houseKey(vm: Vm, hostMemoryBytes: number): string {
+  return `${vm.memoryBytes}\u0000${vm.vcpus}\u0000${vm.name}\u0000${vm.guestOs ?? ''}\u0000${hostMemoryBytes}`;
+}
+
+export interface HouseFigures {
+  /** One light level (0–1) per window. */
+  lights: number[];
+  /** Memory used against allocated, 0–1, or null when unknown. */
+  fraction: number | null;
+  /** The gauge's filled part, from the bottom of its track. */
+  fill: Box;
+}
+
+/** What the house shows of the VM's live figures, on its layout. */
+export function houseFigures(vm: Vm, layout: HouseLayout): HouseFigures {
+  const fraction = memoryFraction(vm);
+  return { lights: vmWindowLights(vm, layout.windows.length), fraction, fill: gaugeFill(layout.gauge, fraction) };
+}
+
+const wholeVcpus = (vm: Vm): number => (Number.isFinite(vm.vcpus) && vm.vcpus > 0 ? Math.floor(vm.vcpus) : 0);
+
+/** A window per vCPU, up to MAX_WINDOWS. */
+export function windowCount(vm: Vm): number {
+  return Math.min(wholeVcpus(vm), MAX_WINDOWS);
+}
+
+/** The gauge's filled part for a memory fraction, from the bottom of its track. */
+export function gaugeFill(gauge: Box, fraction: number | null): Box {
+  const height = gauge.height * (fraction ?? 0);
+  return { x: gauge.x, y: gauge.y + gauge.height - height, width: gauge.width, height };
+}
+
 export function layoutHouse(vm: Vm, hostMemoryBytes: number): HouseLayout {
   const bodyWidth = houseWidth(vm.memoryBytes, hostMemoryBytes);
   const roofHeight = Math.round(Math.min(46, Math.max(24, bodyWidth * 0.3)));
-  const vcpus = Number.isFinite(vm.vcpus) && vm.vcpus > 0 ? Math.floor(vm.vcpus) : 0;
+  const vcpus = wholeVcpus(vm);
   const windowCount = Math.min(vcpus, MAX_WINDOWS);
   const vcpusPerWindow = windowCount > 0 ? Math.ceil(vcpus / windowCount) : 1;
 
@@ -73,18 +106,14 @@ export function layoutHouse(vm: Vm, hostMemoryBytes: number): HouseLayout {
   const bodyHeight = Math.max(MIN_BODY_HEIGHT, PAD + rows * (WINDOW + WINDOW_GAP) + DOOR.height + 4);
   const body: Box = { x: 0, y: roofHeight, width: bodyWidth, height: bodyHeight };
 
-  const lights = vmWindowLights(vm, windowCount);
-  const windows: Window[] = lights.map((light, i) => ({
+  const windows: Box[] = Array.from({ length: windowCount }, (_, i) => ({
     x: PAD + (i % columns) * (WINDOW + WINDOW_GAP),
     y: body.y + PAD + Math.floor(i / columns) * (WINDOW + WINDOW_GAP),
     width: WINDOW,
     height: WINDOW,
-    light,
   }));
 
-  const gaugeBox: Box = { x: bodyWidth - PAD - GAUGE_WIDTH, y: body.y + PAD, width: GAUGE_WIDTH, height: bodyHeight - 2 * PAD };
-  const fraction = memoryFraction(vm);
-  const fillHeight = gaugeBox.height * (fraction ?? 0);
+  const gauge: Box = { x: bodyWidth - PAD - GAUGE_WIDTH, y: body.y + PAD, width: GAUGE_WIDTH, height: bodyHeight - 2 * PAD };
   const utility: Box = {
     x: bodyWidth + UTILITY.gap,
     y: body.y + bodyHeight - UTILITY.height,
@@ -108,11 +137,7 @@ export function layoutHouse(vm: Vm, hostMemoryBytes: number): HouseLayout {
     windows,
     vcpusPerWindow,
     door: { x: PAD, y: body.y + bodyHeight - DOOR.height, width: DOOR.width, height: DOOR.height },
-    gauge: {
-      ...gaugeBox,
-      fraction,
-      fill: { x: gaugeBox.x, y: gaugeBox.y + gaugeBox.height - fillHeight, width: GAUGE_WIDTH, height: fillHeight },
-    },
+    gauge,
     utility,
     badge: { cx: bodyWidth - 6, cy: 12, r: 10 },
     name: truncateToWidth(vm.name, width, NAME_FONT),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Container } from '../../../src-main/contract';
-import { GiB, MiB, makeContainer, makeEngine, makeHost, makeVm } from '../../testing/make';
+import { GiB, MiB, makeContainer, makeEngine, makeHost, makeStats, makeVm } from '../../testing/make';
+import { LayoutMemo } from './memo';
 import { GROUND_HEIGHT, PLOT_GAP, ROAD_HEIGHT, ROW_GAP, STREET_PADDING, flowPlots, layoutStreet, planPlots } from './street';
 
 describe('flowPlots', () => {
@@ -94,5 +95,58 @@ describe('layoutStreet', () => {
     const street = layoutStreet(makeHost(), 800);
     expect(street.plots).toEqual([]);
     expect(street.roadY).toBe(STREET_PADDING);
+  });
+});
+
+describe('layoutStreet with a memo kept across frames', () => {
+  const containers = (cpu: number, extra: Container[] = []) => [
+    ...Array.from({ length: 30 }, (_, i) => makeContainer({ id: `c${i}`, name: `c${i}`, stats: makeStats({ cpuCores: cpu, memoryUsedBytes: (i + 1) * 10 * MiB }) })),
+    ...extra,
+  ];
+  const vm = (p = {}) => makeVm({ uuid: 'a', name: 'a', vcpus: 2, cpuCores: 0.5, ...p });
+  const host = (cpu: number, p: { extra?: Container[]; vm?: Partial<ReturnType<typeof makeVm>>; width?: number } = {}) =>
+    makeHost({ engines: [docker(containers(cpu, p.extra)), libvirt({ vms: [vm(p.vm)] })] });
+
+  it.each<[string, ReturnType<typeof makeHost>, number, boolean]>([
+    ['only figures changed (CPU, VM CPU and memory used)', host(0.9, { vm: { cpuCores: 1.7, memoryUsedBytes: 99 * MiB } }), 1200, true],
+    ['a VM paused', host(0.1, { vm: { state: 'paused' } }), 1200, true],
+    ['a container added', host(0.1, { extra: [makeContainer({ id: 'new', name: 'new' })] }), 1200, false],
+    ['a VM given more memory', host(0.1, { vm: { memoryBytes: GiB } }), 1200, false],
+    ['the window resized', host(0.1), 900, false],
+  ])('%s → the same street object: %s', (_name, next, width, same) => {
+    const memo = new LayoutMemo();
+    const first = layoutStreet(host(0.1), 1200, memo);
+    expect(layoutStreet(next, width, memo) === first).toBe(same);
+  });
+
+  it('lays out only what changed: adding a container re-lays out its building, not the houses', () => {
+    const memo = new LayoutMemo();
+    const first = layoutStreet(host(0.1), 1200, memo);
+    const computed = memo.computed;
+    const second = layoutStreet(host(0.2, { extra: [makeContainer({ id: 'new', name: 'new' })] }), 1200, memo);
+    // The building and the street; the house is reused.
+    expect(memo.computed - computed).toBe(2);
+    expect(second.plots.find((p) => p.kind === 'house')?.layout).toBe(first.plots.find((p) => p.kind === 'house')?.layout);
+    expect(second.plots.find((p) => p.kind === 'building')?.layout).not.toBe(first.plots.find((p) => p.kind === 'building')?.layout);
+  });
+
+  it('a sign follows its engine’s status', () => {
+    const memo = new LayoutMemo();
+    const down = (reason: string) => makeHost({ engines: [makeEngine({ status: { state: 'unreachable', reason, since: 0, nextRetryAt: 1 } })] });
+    const first = layoutStreet(down('ENOENT'), 800, memo);
+    expect(layoutStreet(down('ENOENT'), 800, memo)).toBe(first);
+    const second = layoutStreet(down('EACCES'), 800, memo);
+    expect(second).not.toBe(first);
+    expect(second.plots[0]?.kind === 'sign' && second.plots[0].label).toBe('Docker is unreachable: EACCES');
+  });
+
+  it('forgets engines and VMs that are gone', () => {
+    const memo = new LayoutMemo();
+    layoutStreet(host(0.1), 1200, memo);
+    layoutStreet(makeHost(), 1200, memo);
+    const computed = memo.computed;
+    layoutStreet(host(0.1), 1200, memo);
+    // Building, house and street laid out afresh: nothing was kept for what had left the map.
+    expect(memo.computed - computed).toBe(3);
   });
 });

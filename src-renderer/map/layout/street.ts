@@ -2,12 +2,17 @@
  * One street per host. Plots stand along it left to right — each container engine's building first,
  * then each VM engine's houses — and wrap onto another row when the window is too narrow. A plot
  * whose engine is not connected holds a sign instead. Under the last row run the road and the ground.
+ *
+ * Plots name their engine and VM by id and carry geometry only: the drawing looks the live tenants up
+ * in the current frame. With a LayoutMemo kept across frames, a street whose structure did not change
+ * comes back as the very same object (see memo.ts).
  */
-import type { Engine, Host, Vm } from '../../../src-main/contract';
-import { engineTitle, housesEngine } from '../engine-text';
-import { layoutBuilding, type BuildingLayout } from './building';
-import { layoutHouse, type HouseLayout } from './house';
-import { layoutSign, type SignLayout } from './sign';
+import type { Host, Vm } from '../../../src-main/contract';
+import { engineTitle, housesEngine, retrying, signSentence } from '../engine-text';
+import type { BuildingLayout } from './building';
+import type { HouseLayout } from './house';
+import { LayoutMemo } from './memo';
+import { layoutSign, signTone, type SignLayout } from './sign';
 
 export const STREET_PADDING = 16;
 export const PLOT_GAP = 28;
@@ -17,9 +22,10 @@ export const ROAD_HEIGHT = 24;
 export const GROUND_HEIGHT = 160;
 
 export type Plot =
-  | { kind: 'building'; key: string; engine: Engine; layout: BuildingLayout; width: number; height: number }
-  | { kind: 'house'; key: string; engine: Engine; vm: Vm; layout: HouseLayout; width: number; height: number }
-  | { kind: 'sign'; key: string; engine: Engine; layout: SignLayout; width: number; height: number };
+  | { kind: 'building'; key: string; engineId: string; layout: BuildingLayout; width: number; height: number }
+  | { kind: 'house'; key: string; engineId: string; uuid: string; name: string; layout: HouseLayout; width: number; height: number }
+  /** `label`: the sign's whole sentence, for assistive technology. */
+  | { kind: 'sign'; key: string; engineId: string; label: string; layout: SignLayout; width: number; height: number };
 
 export type PlacedPlot = Plot & { x: number; y: number };
 
@@ -78,42 +84,63 @@ export function flowPlots(sizes: readonly Size[], width: number, gap = PLOT_GAP,
   return { positions, baselines, height: rows.length === 0 ? 0 : top - rowGap };
 }
 
+/** A house plot's key: its engine and uuid (a uuid is unique per engine, not across them). */
+export const houseKeyOf = (engineId: string, uuid: string): string => `vm:${engineId}:${uuid}`;
+
 const byName = (a: Vm, b: Vm): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.uuid < b.uuid ? -1 : 1);
 
-/** What stands on the street, unplaced: one building or sign per container engine, houses per VM engine. */
-export function planPlots(host: Host, innerWidth: number): Plot[] {
+/**
+ * What stands on the street, unplaced: one building or sign per container engine, houses per VM engine.
+ * Each plot's layout comes from `memo` when what shapes it did not change.
+ */
+export function planPlots(host: Host, innerWidth: number, memo = new LayoutMemo()): Plot[] {
   const engines = [...host.engines].sort((a, b) => Number(housesEngine(a)) - Number(housesEngine(b)) || (a.id < b.id ? -1 : 1));
   const plots: Plot[] = [];
   for (const engine of engines) {
     const connected = engine.status.state === 'connected';
     if (!connected || (housesEngine(engine) && engine.vms.length === 0)) {
-      const layout = layoutSign(engine, innerWidth);
-      plots.push({ kind: 'sign', key: `sign:${engine.id}`, engine, layout, width: layout.width, height: layout.height });
+      const label = signSentence(engine);
+      const key = JSON.stringify([label, signTone(engine), engine.hint, retrying(engine), innerWidth]);
+      const layout = memo.other(`sign:${engine.id}`, key, () => layoutSign(engine, innerWidth));
+      plots.push({ kind: 'sign', key: `sign:${engine.id}`, engineId: engine.id, label, layout, width: layout.width, height: layout.height });
     } else if (housesEngine(engine)) {
       for (const vm of [...engine.vms].sort(byName)) {
-        const layout = layoutHouse(vm, host.memoryBytes);
-        plots.push({ kind: 'house', key: `vm:${engine.id}:${vm.uuid}`, engine, vm, layout, width: layout.width, height: layout.height });
+        const key = houseKeyOf(engine.id, vm.uuid);
+        const layout = memo.house(key, vm, host.memoryBytes);
+        plots.push({ kind: 'house', key, engineId: engine.id, uuid: vm.uuid, name: vm.name, layout, width: layout.width, height: layout.height });
       }
     } else {
-      const layout = layoutBuilding(
-        {
-          containers: engine.containers,
-          hostCpus: host.cpus,
-          hostMemoryBytes: host.memoryBytes,
-          kernel: host.kernel,
-          title: engineTitle(engine),
-        },
-        innerWidth,
-      );
-      plots.push({ kind: 'building', key: `building:${engine.id}`, engine, layout, width: layout.width, height: layout.height });
+      const layout = memo.building(engine.id, engine.containers, host.memoryBytes, host.kernel, engineTitle(engine), innerWidth);
+      plots.push({ kind: 'building', key: `building:${engine.id}`, engineId: engine.id, layout, width: layout.width, height: layout.height });
     }
   }
   return plots;
 }
 
-export function layoutStreet(host: Host, width: number): StreetLayout {
+/** A number per layout object, so a street's key can say "the same plots" without comparing them. */
+const identities = new WeakMap<object, number>();
+let nextIdentity = 1;
+function identity(o: object): number {
+  let id = identities.get(o);
+  if (id === undefined) identities.set(o, (id = nextIdentity++));
+  return id;
+}
+
+/**
+ * The street for this frame. Pass the same `memo` every frame: when no plot's layout and not the width
+ * changed, the previous StreetLayout object itself comes back.
+ */
+export function layoutStreet(host: Host, width: number, memo = new LayoutMemo()): StreetLayout {
+  memo.begin();
   const innerWidth = Math.max(0, width - 2 * STREET_PADDING);
-  const plots = planPlots(host, innerWidth);
+  const plots = planPlots(host, innerWidth, memo);
+  const key = `${width}\u0000${plots.map((p) => `${p.key}\u0001${p.kind === 'sign' ? p.label : ''}\u0001${identity(p.layout)}`).join('\u0000')}`;
+  const street = memo.other('street', key, () => placePlots(plots, width, innerWidth));
+  memo.sweep();
+  return street;
+}
+
+function placePlots(plots: Plot[], width: number, innerWidth: number): StreetLayout {
   const flow = flowPlots(plots, innerWidth);
   const placed = plots.map((plot, i) => {
     const at = flow.positions[i] ?? { x: 0, y: 0 };

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Container } from '../../src-main/contract';
+import { makeContainer, makeStats } from '../testing/make';
+import { unitPaint, unitsToRepaint, type Painted } from './facade-plan';
+import { LIGHT_LEVELS } from './palette';
+import type { BuildingLayout, Unit } from './layout/building';
+
+const unit = (p: Partial<Unit> = {}): Unit => ({ id: 'c1', name: 'web', label: 'web', x: 0, y: 0, width: 50, height: 30, ...p });
+
+describe('unitPaint', () => {
+  it.each<[string, Container | undefined, Unit, Partial<ReturnType<typeof unitPaint>>]>([
+    ['running, half a core of one', makeContainer({ stats: makeStats({ cpuCores: 0.5 }) }), unit(), { look: 'lit', level: LIGHT_LEVELS / 2, label: 'web', pauseMark: false }],
+    ['running against its CPU limit', makeContainer({ cpuLimitCores: 0.25, stats: makeStats({ cpuCores: 0.25 }) }), unit(), { look: 'lit', level: LIGHT_LEVELS }],
+    ['restarting: lit, with the warning outline', makeContainer({ state: 'restarting' }), unit(), { look: 'lit', restarting: true }],
+    ['paused: the mark instead of the name', makeContainer({ state: 'paused' }), unit(), { look: 'paused', pauseMark: true, label: '' }],
+    ['paused on a tiny unit: no room for the mark', makeContainer({ state: 'paused' }), unit({ width: 10, height: 8, label: '' }), { look: 'paused', pauseMark: false }],
+    ['exited', makeContainer({ state: 'exited' }), unit(), { look: 'dark', level: 0, label: 'web' }],
+    ['created', makeContainer({ state: 'created' }), unit(), { look: 'new' }],
+    ['not in the frame', undefined, unit(), { look: 'dark', label: '' }],
+  ])('%s', (_name, container, u, expected) => {
+    expect(unitPaint(u, container)).toMatchObject(expected);
+  });
+});
+
+describe('unitsToRepaint', () => {
+  const cpu = (id: string, cpuCores: number) => makeContainer({ id, stats: makeStats({ cpuCores }) });
+  const a = cpu('a', 0.5);
+  const b = cpu('b', 0.5);
+  const layout = { units: [unit({ id: 'a' }), unit({ id: 'b', x: 60 })] } as BuildingLayout;
+  const byId = (...cs: Container[]) => new Map(cs.map((c) => [c.id, c]));
+  const painted: Painted = { layout, containers: byId(a, b), paints: new Map(layout.units.map((u) => [u.id, unitPaint(u, a)])) };
+
+  it.each<[string, Parameters<typeof unitsToRepaint>, 'all' | string[]]>([
+    ['nothing painted yet', [null, layout, byId(a, b)], 'all'],
+    ['a new layout', [painted, { ...layout }, byId(a, b)], 'all'],
+    ['the same containers: nothing, not even looked at', [painted, layout, byId(a, b)], []],
+    ['one busier: repainted', [painted, layout, byId(a, cpu('b', 1))], ['b']],
+    ['one changed by less than a light step: a new object, the same picture', [painted, layout, byId(a, cpu('b', 0.5 + 0.2 / LIGHT_LEVELS))], []],
+    ['one changed where the picture does not show it (memory)', [painted, layout, byId({ ...a, stats: makeStats({ cpuCores: 0.5, memoryUsedBytes: 1e9 }) }, b)], []],
+    ['one stopped', [painted, layout, byId(a, { ...b, state: 'exited', stats: null })], ['b']],
+    ['one gone from the frame', [painted, layout, byId(b)], ['a']],
+  ])('%s', (_name, args, expected) => {
+    const result = unitsToRepaint(...args);
+    expect(result === 'all' ? 'all' : result.map((r) => r.unit.id)).toEqual(expected);
+  });
+});
