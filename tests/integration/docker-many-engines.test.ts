@@ -68,7 +68,8 @@ class Timed implements EngineAdapter {
 const engineAt = (w: World, endpoint: string) => w.hosts.flatMap((h) => h.engines).find((e) => e.endpoint === endpoint);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const gapsWithin = (starts: number[], from: number, to: number) => {
-  const inside = starts.filter((t) => t >= from - 3000 && t <= to);
+  // From the last sample before the window (one interval back) to the end of it.
+  const inside = starts.filter((t) => t >= from - 1100 && t <= to);
   return inside.slice(1).map((t, i) => t - inside[i]!);
 };
 
@@ -133,6 +134,8 @@ describe.skipIf(!lab)('many engines at once (lab remote-up)', () => {
 
   it('a far engine that stalls, then is gone: its street says unreachable, why, and when it retries; the other engines keep their cadence', async () => {
     await core.api.invoke('settings:set', { sampleIntervalSeconds: 1 });
+    // Every loop settles into the 1 s cadence before the outage starts.
+    await new Promise((r) => setTimeout(r, 2500));
     const farEngine = timed.at(-1)!;
     const others = timed.slice(0, -1);
     const frames: number[] = [];
@@ -168,8 +171,9 @@ describe.skipIf(!lab)('many engines at once (lab remote-up)', () => {
         const gaps = gapsWithin(t.starts, outageFrom, outageTo);
         console.info(`  ${t.label.padEnd(20)} samples during the outage: ${gaps.length + 1}, gaps ${gaps.join(' ')} ms`);
         expect(engineAt(core.hub.world(), t.endpoint)!.status.state, t.label).toBe('connected');
-        expect(gaps.length, t.label).toBeGreaterThanOrEqual(Math.floor((outageTo - outageFrom) / 1000) - 3);
-        expect(Math.max(...gaps), t.label).toBeLessThan(2500);
+        expect(gaps.length, t.label).toBeGreaterThanOrEqual(Math.floor((outageTo - outageFrom) / Math.max(1000, median(t.durations) + 100)) - 2);
+        // The interval, or the engine's own sample time where that is longer (ssh fetches stats in waves).
+        expect(Math.max(...gaps), t.label).toBeLessThan(Math.max(1000, median(t.durations)) + 1200);
       }
       const frameGaps = gapsWithin(frames, outageFrom, outageTo);
       expect(Math.max(...frameGaps)).toBeLessThan(2000);
