@@ -1,65 +1,17 @@
 /**
- * Paints a building's apartment windows onto one canvas. Thousands of windows whose light changes every
- * second cost a DOM element, a style and a paint each in SVG; on a canvas they are a few fills, and only
- * the units whose container changed are repainted (facade-plan.ts decides which). Each tenant stays a
- * focusable, named element above the canvas (ApartmentUnit.svelte); the canvas itself is only a picture.
- *
- * Colours are the app's CSS custom properties, read from the canvas's computed style, so the windows
- * match the legend and the houses.
+ * Paints a building's apartment windows onto the street's figures canvas. Thousands of windows whose
+ * light changes every second cost a DOM element, a style and a paint each in SVG; on a canvas they are a
+ * few fills, and only the units whose container changed are repainted (facade-plan.ts decides which).
+ * Each tenant stays a focusable, named element above the canvas (ApartmentUnit.svelte); the canvas
+ * itself is only a picture.
  */
 import type { Container } from '../../src-main/contract';
+import type { CanvasPalette } from './canvas-palette';
 import type { BuildingLayout, Unit } from './layout/building';
-import { UNIT_NAME_FONT } from './layout/building';
-import { unitPaint, unitsToRepaint, type Painted, type UnitPaint } from './facade-plan';
+import { repaintPlan, unitPaint, type Painted, type UnitPaint } from './facade-plan';
 import { litStep } from './palette';
 
-interface Palette {
-  stopped: string;
-  stoppedLine: string;
-  core: string;
-  muted: string;
-  warning: string;
-  pausedLine: string;
-  mark: string;
-  font: string;
-  paused: CanvasPattern | string;
-}
-
-function readPalette(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D): Palette {
-  const style = getComputedStyle(canvas);
-  const read = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
-  const pausedBase = read('--paused', '#6c7f9c');
-  // The same hatching as the SVG pattern #nbh-hatch-paused: light lines at 45° over the paused colour.
-  const tile = document.createElement('canvas');
-  tile.width = 6;
-  tile.height = 6;
-  const t = tile.getContext('2d');
-  let paused: CanvasPattern | string = pausedBase;
-  if (t) {
-    t.fillStyle = pausedBase;
-    t.fillRect(0, 0, 6, 6);
-    t.fillStyle = 'rgba(169, 184, 207, 0.55)';
-    t.fillRect(0, 0, 1, 6);
-    const pattern = ctx.createPattern(tile, 'repeat');
-    if (pattern) {
-      pattern.setTransform(new DOMMatrix().rotateSelf(45));
-      paused = pattern;
-    }
-  }
-  return {
-    stopped: read('--stopped', '#131822'),
-    stoppedLine: read('--stopped-line', '#5d6983'),
-    core: read('--building-core', '#191f2b'),
-    muted: read('--muted', '#93a0b6'),
-    warning: read('--warning', '#f0b454'),
-    pausedLine: 'rgba(169, 184, 207, 0.6)',
-    mark: '#eef3fb',
-    font: read('--font', 'sans-serif'),
-    paused,
-  };
-}
-
-function paintUnit(ctx: CanvasRenderingContext2D, palette: Palette, unit: Unit, paint: UnitPaint, present: boolean): void {
+export function paintUnit(ctx: CanvasRenderingContext2D, palette: CanvasPalette, unit: Unit, paint: UnitPaint, present: boolean): void {
   // The gap between units is 2 px and an outline reaches 0.5 px past its unit: clearing 1 px around it
   // never touches a neighbour.
   ctx.clearRect(unit.x - 1, unit.y - 1, unit.width + 2, unit.height + 2);
@@ -100,45 +52,41 @@ function paintUnit(ctx: CanvasRenderingContext2D, palette: Palette, unit: Unit, 
     ctx.fillRect(unit.x + unit.width / 2 + 1.5, unit.y + unit.height / 2 - 4, 2.5, 8);
   }
   if (paint.label !== '') {
+    // Clipped to the unit: the label is fitted by an average glyph width, and a repaint clears only the unit.
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(unit.x, unit.y, unit.width, unit.height);
+    ctx.clip();
     ctx.fillStyle = paint.look === 'lit' ? lit.text : palette.muted;
     ctx.fillText(paint.label, unit.x + 4, unit.y + Math.min(13, unit.height - 5));
+    ctx.restore();
   }
 }
 
-/** One building's canvas painter; keeps what it painted so the next frame repaints only what changed. */
-export class FacadePainter {
-  #painted: Painted | null = null;
-  #palette: Palette | null = null;
-  #scale = 0;
-
-  paint(canvas: HTMLCanvasElement, layout: BuildingLayout, containers: ReadonlyMap<string, Container>): void {
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    const scale = window.devicePixelRatio || 1;
+/**
+ * Paints one building's windows (the context placed at the building's origin): everything when nothing
+ * was painted for it yet (`painted` null), else only what repaintPlan says. Returns what is painted now,
+ * for the next frame.
+ */
+export function paintFacade(
+  ctx: CanvasRenderingContext2D,
+  palette: CanvasPalette,
+  layout: BuildingLayout,
+  containers: ReadonlyMap<string, Container>,
+  painted: Painted | null,
+): Painted {
+  let plan = repaintPlan(painted, layout, containers);
+  const paints = plan === 'all' ? new Map<string, UnitPaint>() : new Map(painted?.paints);
+  if (plan === 'all') {
     const box = layout.facade;
-    const width = Math.max(1, Math.round(box.width * scale));
-    const height = Math.max(1, Math.round(box.height * scale));
-    let changed = scale === this.#scale ? unitsToRepaint(this.#painted, layout, containers) : 'all';
-    if (canvas.width !== width || canvas.height !== height) {
-      // Resizing clears the canvas (and its state): everything again.
-      canvas.width = width;
-      canvas.height = height;
-      changed = 'all';
-    }
-    this.#palette ??= readPalette(canvas, ctx);
-    this.#scale = scale;
-    // Units are placed in the building's coordinates; the canvas covers its facade.
-    ctx.setTransform(scale, 0, 0, scale, -box.x * scale, -box.y * scale);
-    ctx.font = `${UNIT_NAME_FONT}px ${this.#palette.font}`;
-    const paints = changed === 'all' ? new Map<string, UnitPaint>() : new Map(this.#painted?.paints);
-    if (changed === 'all') {
-      ctx.clearRect(box.x, box.y, box.width, box.height);
-      changed = layout.units.map((unit) => ({ unit, paint: unitPaint(unit, containers.get(unit.id)) }));
-    }
-    for (const { unit, paint } of changed) {
-      paintUnit(ctx, this.#palette, unit, paint, containers.has(unit.id));
-      paints.set(unit.id, paint);
-    }
-    this.#painted = { layout, containers, paints };
+    ctx.clearRect(box.x, box.y, box.width, box.height);
+    plan = { clear: [], paint: layout.units.map((unit) => ({ unit, paint: unitPaint(unit, containers.get(unit.id)) })) };
   }
+  // Cleared with the margin paintUnit clears: a unit's outline reaches half a pixel past it.
+  for (const gone of plan.clear) ctx.clearRect(gone.x - 1, gone.y - 1, gone.width + 2, gone.height + 2);
+  for (const { unit, paint } of plan.paint) {
+    paintUnit(ctx, palette, unit, paint, containers.has(unit.id));
+    paints.set(unit.id, paint);
+  }
+  return { layout, containers, paints };
 }

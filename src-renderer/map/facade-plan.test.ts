@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Container } from '../../src-main/contract';
 import { makeContainer, makeStats } from '../testing/make';
-import { unitPaint, unitsToRepaint, type Painted } from './facade-plan';
+import { repaintPlan, unitPaint, type Painted } from './facade-plan';
 import { LIGHT_LEVELS } from './palette';
 import type { BuildingLayout, Unit } from './layout/building';
 
@@ -22,17 +22,19 @@ describe('unitPaint', () => {
   });
 });
 
-describe('unitsToRepaint', () => {
+describe('repaintPlan', () => {
   const cpu = (id: string, cpuCores: number) => makeContainer({ id, stats: makeStats({ cpuCores }) });
   const a = cpu('a', 0.5);
   const b = cpu('b', 0.5);
-  const layout = { units: [unit({ id: 'a' }), unit({ id: 'b', x: 60 })] } as BuildingLayout;
+  const facade = { x: 0, y: 0, width: 200, height: 100 };
+  const layout = { facade, units: [unit({ id: 'a' }), unit({ id: 'b', x: 60 })] } as BuildingLayout;
   const byId = (...cs: Container[]) => new Map(cs.map((c) => [c.id, c]));
   const painted: Painted = { layout, containers: byId(a, b), paints: new Map(layout.units.map((u) => [u.id, unitPaint(u, a)])) };
 
-  it.each<[string, Parameters<typeof unitsToRepaint>, 'all' | string[]]>([
+  it.each<[string, Parameters<typeof repaintPlan>, 'all' | string[]]>([
     ['nothing painted yet', [null, layout, byId(a, b)], 'all'],
-    ['a new layout', [painted, { ...layout }, byId(a, b)], 'all'],
+    ['a facade of another size', [painted, { ...layout, facade: { ...facade, height: 120 } }, byId(a, b)], 'all'],
+    ['laid out again, nothing moved', [painted, { ...layout }, byId(a, b)], []],
     ['the same containers: nothing, not even looked at', [painted, layout, byId(a, b)], []],
     ['one busier: repainted', [painted, layout, byId(a, cpu('b', 1))], ['b']],
     ['one changed by less than a light step: a new object, the same picture', [painted, layout, byId(a, cpu('b', 0.5 + 0.2 / LIGHT_LEVELS))], []],
@@ -40,7 +42,13 @@ describe('unitsToRepaint', () => {
     ['one stopped', [painted, layout, byId(a, { ...b, state: 'exited', stats: null })], ['b']],
     ['one gone from the frame', [painted, layout, byId(b)], ['a']],
   ])('%s', (_name, args, expected) => {
-    const result = unitsToRepaint(...args);
-    expect(result === 'all' ? 'all' : result.map((r) => r.unit.id)).toEqual(expected);
+    const result = repaintPlan(...args);
+    expect(result === 'all' ? 'all' : result.paint.map((r) => r.unit.id)).toEqual(expected);
+  });
+
+  it('laid out again: clears where a moved unit stood and paints it where it stands now, leaving the rest', () => {
+    const moved = unit({ id: 'b', x: 120 });
+    const plan = repaintPlan(painted, { ...layout, units: [layout.units[0]!, moved] }, byId(a, b));
+    expect(plan).toEqual({ clear: [layout.units[1]], paint: [{ unit: moved, paint: unitPaint(moved, b) }] });
   });
 });

@@ -1,11 +1,12 @@
 /**
  * What each apartment's window looks like on the facade canvas, and which units a new frame must
- * repaint. The canvas is one picture of hundreds of windows; only units whose container object changed
- * are looked at again (frames keep unchanged tenants as the same objects), and of those only the ones
- * whose picture changed — light is drawn in steps (palette.LIGHT_LEVELS), so CPU that wanders by a hair repaints
+ * repaint. The canvas is one picture of hundreds of windows; only units that moved, or whose container
+ * object changed, are looked at again (frames keep unchanged tenants as the same objects, layouts keep
+ * unmoved units as the same objects), and of the latter only the ones whose picture changed — light is drawn in steps (palette.LIGHT_LEVELS), so CPU that wanders by a hair repaints
  * nothing. Pure; the painting itself is facade-canvas.ts.
  */
 import type { Container } from '../../src-main/contract';
+import type { Box } from './layout/box';
 import type { BuildingLayout, Unit } from './layout/building';
 import { containerLight } from './layout/lighting';
 import { lightLevel } from './palette';
@@ -43,18 +44,33 @@ export interface Painted {
   paints: ReadonlyMap<string, UnitPaint>;
 }
 
+export interface Repaint {
+  /** Where units stood that moved or left: cleared first. */
+  clear: Box[];
+  /** Units to paint, with how. */
+  paint: { unit: Unit; paint: UnitPaint }[];
+}
+
 /**
- * 'all' when the layout changed (or nothing was painted yet); otherwise the units whose container is not
- * the very object painted last (an unchanged tenant is skipped by reference) and whose picture differs.
+ * What a new frame repaints: 'all' when nothing was painted yet or the facade changed size; otherwise
+ * the units that are new or moved (a layout keeps an unmoved unit as the very object), and of the rest
+ * those whose container is not the very object painted last (an unchanged tenant is skipped by
+ * reference) and whose picture differs.
  */
-export function unitsToRepaint(painted: Painted | null, layout: BuildingLayout, containers: ReadonlyMap<string, Container>): 'all' | { unit: Unit; paint: UnitPaint }[] {
-  if (painted === null || painted.layout !== layout) return 'all';
-  const out: { unit: Unit; paint: UnitPaint }[] = [];
+export function repaintPlan(painted: Painted | null, layout: BuildingLayout, containers: ReadonlyMap<string, Container>): 'all' | Repaint {
+  if (painted === null) return 'all';
+  const before = painted.layout.facade;
+  if (painted.layout !== layout && (before.x !== layout.facade.x || before.y !== layout.facade.y || before.width !== layout.facade.width || before.height !== layout.facade.height)) return 'all';
+  const kept = new Set<Unit>(layout.units);
+  const clear: Box[] = painted.layout === layout ? [] : painted.layout.units.filter((u) => !kept.has(u));
+  const old = painted.layout === layout ? null : new Set<Unit>(painted.layout.units);
+  const paint: { unit: Unit; paint: UnitPaint }[] = [];
   for (const unit of layout.units) {
     const container = containers.get(unit.id);
-    if (painted.containers.get(unit.id) === container) continue;
-    const paint = unitPaint(unit, container);
-    if (!samePaint(painted.paints.get(unit.id), paint)) out.push({ unit, paint });
+    const moved = old !== null && !old.has(unit);
+    if (!moved && painted.containers.get(unit.id) === container) continue;
+    const look = unitPaint(unit, container);
+    if (moved || !samePaint(painted.paints.get(unit.id), look)) paint.push({ unit, paint: look });
   }
-  return out;
+  return { clear, paint };
 }

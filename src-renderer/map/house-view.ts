@@ -1,11 +1,15 @@
 /**
- * What a house shows of its VM in this frame: its accessible name, state and look, the light in each
- * window (in steps, see palette.lightLevel), the gauge's fraction and the words on its utility box and
- * badge. Compared field by field, so a VM whose new figures read the same touches nothing; the house's
- * shape is its layout (layout/house.ts), which does not change with any of this.
+ * What a house shows of its VM, in three parts that change at different rates, so each is touched only
+ * when it changes:
+ * - HouseView, on its focusable element: the accessible name, state and any action running;
+ * - HouseLook, on its shell: its look (lit, paused, dark, new; crashed), the words on its utility box and
+ *   its snapshot count — these change with the VM's state and configuration, seldom;
+ * - HousePaint, on the figures canvas: the light in each window (in steps, see palette.lightLevel) and
+ *   the memory gauge's fraction — these change with the figures.
+ * The house's shape is its layout (layout/house.ts), which changes with none of these.
  */
 import type { TenantActivity, Vm } from '../../src-main/contract';
-import { formatBytes, formatCount, formatPercent } from '../format/format';
+import { formatCount } from '../format/format';
 import { sameActivity } from './apartment-view';
 import { memoryFraction, windowCount } from './layout/house';
 import { vmWindowLights } from './layout/lighting';
@@ -16,35 +20,33 @@ import { vmLabel } from './tenant-text';
 export interface HouseView {
   label: string;
   state: Vm['state'];
-  look: Look;
   activity: TenantActivity | null;
-  /** One light step per window (all 0 unless the house is lit). */
-  levels: number[];
-  /** Memory used against allocated, 0–1, or null when unknown. */
-  fraction: number | null;
-  gaugeTitle: string;
+}
+
+export function houseView(vm: Vm): HouseView {
+  return { label: vmLabel(vm), state: vm.state, activity: vm.activity };
+}
+
+export function sameHouseView(a: HouseView, b: HouseView): boolean {
+  return a.label === b.label && a.state === b.state && sameActivity(a.activity, b.activity);
+}
+
+export interface HouseLook {
+  look: Look;
+  crashed: boolean;
   disks: string;
   nics: string;
+  /** The utility box's title. */
   infrastructure: string;
   snapshots: number;
 }
 
-export function houseView(vm: Vm): HouseView {
-  const look = vmLook(vm.state);
-  const fraction = memoryFraction(vm);
+export function houseLook(vm: Vm): HouseLook {
   const disks = formatCount(vm.disks.length, 'disk');
   const nics = formatCount(vm.nics.length, 'NIC');
   return {
-    label: vmLabel(vm),
-    state: vm.state,
-    look,
-    activity: vm.activity,
-    levels: look === 'lit' ? vmWindowLights(vm, windowCount(vm)).map(lightLevel) : Array.from({ length: windowCount(vm) }, () => 0),
-    fraction,
-    gaugeTitle:
-      fraction === null
-        ? `Memory used: unknown of ${formatBytes(vm.memoryBytes)}`
-        : `Memory used: ${formatBytes(vm.memoryUsedBytes)} of ${formatBytes(vm.memoryBytes)} (${formatPercent(fraction * 100)})`,
+    look: vmLook(vm.state),
+    crashed: vm.state === 'crashed',
     disks,
     nics,
     infrastructure: `Own infrastructure: ${vm.guestOs ?? 'own kernel'}, ${disks}, ${nics}`,
@@ -52,17 +54,30 @@ export function houseView(vm: Vm): HouseView {
   };
 }
 
-export function sameHouseView(a: HouseView, b: HouseView): boolean {
-  return (
-    a.label === b.label &&
-    a.state === b.state &&
-    a.look === b.look &&
-    a.fraction === b.fraction &&
-    a.gaugeTitle === b.gaugeTitle &&
-    a.infrastructure === b.infrastructure &&
-    a.snapshots === b.snapshots &&
-    a.levels.length === b.levels.length &&
-    a.levels.every((level, i) => level === b.levels[i]) &&
-    sameActivity(a.activity, b.activity)
-  );
+export function sameHouseLook(a: HouseLook, b: HouseLook): boolean {
+  return a.look === b.look && a.crashed === b.crashed && a.infrastructure === b.infrastructure && a.snapshots === b.snapshots;
+}
+
+export interface HousePaint {
+  look: Look;
+  /** One light step per window (0 unless the house is lit). */
+  levels: number[];
+  /** Memory used against allocated, 0–1, or null when unknown. */
+  fraction: number | null;
+}
+
+export function housePaint(vm: Vm): HousePaint {
+  const look = vmLook(vm.state);
+  const windows = windowCount(vm);
+  return {
+    look,
+    levels: look === 'lit' ? vmWindowLights(vm, windows).map(lightLevel) : Array.from({ length: windows }, () => 0),
+    fraction: memoryFraction(vm),
+  };
+}
+
+/** The same picture: the gauge is compared to the pixel-ish (a thousandth of its height). */
+export function sameHousePaint(a: HousePaint, b: HousePaint): boolean {
+  const gauge = (f: number | null) => (f === null ? -1 : Math.round(f * 1000));
+  return a.look === b.look && gauge(a.fraction) === gauge(b.fraction) && a.levels.length === b.levels.length && a.levels.every((level, i) => level === b.levels[i]);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Container, Vm } from '../../src-main/contract';
 import { GiB, MiB, makeActivity, makeContainer, makeSnapshot, makeStats, makeVm } from '../testing/make';
 import { apartmentView, sameView } from './apartment-view';
-import { houseView, sameHouseView } from './house-view';
+import { houseLook, housePaint, houseView, sameHouseLook, sameHousePaint, sameHouseView } from './house-view';
 import { LIGHT_LEVELS } from './palette';
 
 describe('apartmentView', () => {
@@ -32,24 +32,31 @@ describe('apartmentView', () => {
   });
 });
 
-describe('houseView', () => {
+describe('a house’s view, look and paint', () => {
   const disk = { target: 'vda', device: 'disk', path: '/x.qcow2', format: 'qcow2', capacityBytes: GiB, allocationBytes: MiB, readBytesPerSec: 0, writeBytesPerSec: 0 };
   const base = makeVm({ name: 'small', vcpus: 2, cpuCores: 1, memoryBytes: 256 * MiB, memoryUsedBytes: 128 * MiB, disks: [disk] });
 
-  it('lights one window per busy core, in steps', () => {
-    expect(houseView(base)).toMatchObject({ label: expect.stringMatching(/^VM small, running, 2 vCPUs/), look: 'lit', levels: [LIGHT_LEVELS, 0], fraction: 0.5 });
-    expect(houseView({ ...base, state: 'paused' }).levels).toEqual([0, 0]);
+  it('lights one window per busy core, in steps; a paused house is unlit', () => {
+    expect(housePaint(base)).toEqual({ look: 'lit', levels: [LIGHT_LEVELS, 0], fraction: 0.5 });
+    expect(housePaint({ ...base, state: 'paused' })).toEqual({ look: 'paused', levels: [0, 0], fraction: 0.5 });
+    expect(houseLook(base)).toEqual({ look: 'lit', crashed: false, disks: '1 disk', nics: '0 NICs', infrastructure: 'Own infrastructure: own kernel, 1 disk, 0 NICs', snapshots: 0 });
   });
 
-  it.each<[string, Vm, boolean]>([
-    ['CPU that lights the windows the same and reads the same', { ...base, cpuCores: 1.0001 }, true],
-    ['a disk’s read rate (not shown on the house)', { ...base, disks: [{ ...disk, readBytesPerSec: 5e6 }] }, true],
-    ['a disk added', { ...base, disks: [disk, { ...disk, target: 'vdb' }] }, false],
-    ['CPU that lights a second window', { ...base, cpuCores: 1.5 }, false],
-    ['memory used', { ...base, memoryUsedBytes: 200 * MiB }, false],
-    ['a snapshot taken', { ...base, snapshots: [makeSnapshot()] }, false],
-    ['allocated memory', { ...base, memoryBytes: GiB }, false],
-  ])('%s → the same view: %s', (_name, next, same) => {
-    expect(sameHouseView(houseView(next), houseView(base))).toBe(same);
+  // [what changed, the new VM, same name and state (element), same look (shell), same paint (canvas)]
+  it.each<[string, Vm, boolean, boolean, boolean]>([
+    ['CPU that lights the windows the same and reads the same', { ...base, cpuCores: 1.0001 }, true, true, true],
+    ['a disk’s read rate (not shown on the house)', { ...base, disks: [{ ...disk, readBytesPerSec: 5e6 }] }, true, true, true],
+    ['CPU that lights a second window', { ...base, cpuCores: 1.5 }, false, true, false],
+    ['memory used', { ...base, memoryUsedBytes: 200 * MiB }, false, true, false],
+    ['a snapshot taken', { ...base, snapshots: [makeSnapshot()] }, false, false, true],
+    ['a disk added', { ...base, disks: [disk, { ...disk, target: 'vdb' }] }, true, false, true],
+    ['paused', { ...base, state: 'paused' }, false, false, false],
+    ['an action started', { ...base, activity: makeActivity() }, false, true, true],
+  ])('%s', (_name, next, view, look, paint) => {
+    expect([sameHouseView(houseView(next), houseView(base)), sameHouseLook(houseLook(next), houseLook(base)), sameHousePaint(housePaint(next), housePaint(base))]).toEqual([
+      view,
+      look,
+      paint,
+    ]);
   });
 });

@@ -9,7 +9,8 @@ import {
   UNIT_MIN_AREA,
   USE_STEP_MARGIN,
   buildingInput,
-  buildingKey,
+  keepUnchangedUnits,
+  sameBuildingInput,
   layoutBuilding,
   assignWings,
   orderUnits,
@@ -70,6 +71,10 @@ describe('unitMemory', () => {
   ])('%s', (_name, container, expected) => {
     expect(unitMemory(container, 4 * GiB)).toBeCloseTo(expected, 0);
   });
+
+  it('a stopped container keeps the size it had', () => {
+    expect(unitMemory(makeContainer({ state: 'exited', stats: null }), 4 * GiB, 64 * MiB)).toBe(64 * MiB);
+  });
 });
 
 describe('buildingInput and its key', () => {
@@ -77,7 +82,7 @@ describe('buildingInput and its key', () => {
     makeContainer({ id: 'a', name: 'api', memoryLimitBytes: 64 * MiB, stats: makeStats({ cpuCores: 0.1, memoryUsedBytes: 20 * MiB }) }),
     makeContainer({ id: 'b', name: 'db', stats: makeStats({ cpuCores: 0.2, memoryUsedBytes: 300 * MiB }) }),
   ];
-  const key = (containers: Container[], previous = input(base)) => buildingKey(input(containers, previous));
+  const differs = (containers: Container[]) => !sameBuildingInput(input(containers, input(base)), input(base));
   const change = (i: number, p: Partial<Container>) => base.map((c, j) => (j === i ? { ...c, ...p } : c));
   const stats = (i: number, p: Partial<NonNullable<Container['stats']>>) => change(i, { stats: { ...base[i]!.stats!, ...p } });
 
@@ -92,8 +97,16 @@ describe('buildingInput and its key', () => {
     ['renamed', change(0, { name: 'api-2' }), true],
     ['a container added', [...base, makeContainer({ id: 'c', name: 'c' })], true],
     ['a container removed', base.slice(1), true],
+    ['stopped: keeps its size (no limit, no figures)', change(1, { state: 'exited', stats: null }), false],
   ])('%s → layout again: %s', (_name, next, changes) => {
-    expect(key(next) !== key(base)).toBe(changes);
+    expect(differs(next)).toBe(changes);
+  });
+
+  it('keeps an unchanged unit’s input as the very object', () => {
+    const first = input(base);
+    const second = input(stats(0, { cpuCores: 0.7 }), first);
+    expect(second.units[0]).toBe(first.units[0]);
+    expect(second.units[1]).toBe(first.units[1]);
   });
 
   it('keeps a unit on its step while its use jitters around a step boundary', () => {
@@ -266,6 +279,16 @@ describe('layoutBuilding', () => {
     const first = input(before);
     const after = before.map((c) => ({ ...c, stats: c.stats && { ...c.stats, cpuCores: 0.9, memoryUsedBytes: c.stats.memoryUsedBytes * 1.01 } }));
     expect(layoutBuilding(input(after, first), 900)).toEqual(layoutBuilding(first, 900));
+  });
+
+  it('laid out again, a unit that did not move is the very object it was', () => {
+    const containers = Array.from({ length: 4 }, (_, i) => makeContainer({ id: `c${i}`, name: `c${i}`, memoryLimitBytes: 64 * MiB }));
+    const first = layoutBuilding(input(containers), 900);
+    // Renaming the last one changes its label, and nothing else.
+    const renamed = containers.map((c, i) => (i === 3 ? { ...c, name: 'c3-renamed' } : c));
+    const second = keepUnchangedUnits(first, layoutBuilding(input(renamed), 900));
+    const moved = second.units.filter((u, i) => u !== first.units[i]).map((u) => u.id);
+    expect(moved).toEqual(['c3']);
   });
 
   it('writes each name where it fits', () => {

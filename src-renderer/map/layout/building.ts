@@ -92,12 +92,14 @@ export function steppedUse(bytes: number, previous?: number): number {
 
 /**
  * The memory a unit stands for: the limit where one is set (capped at the host), else current use in
- * steps (see steppedUse; `previous` is what it stood for in the last layout).
+ * steps (see steppedUse; `previous` is what it stood for in the last layout). A container without figures
+ * (stopped, or not sampled yet) keeps the size it had: its apartment does not shrink while it is away.
  */
 export function unitMemory(container: Container, hostMemoryBytes: number, previous?: number): number {
   const limit = container.memoryLimitBytes;
   if (limit !== null && limit > 0) return hostMemoryBytes > 0 ? Math.min(limit, hostMemoryBytes) : limit;
-  return steppedUse(container.stats?.memoryUsedBytes ?? 0, previous);
+  if (container.stats === null) return previous ?? 0;
+  return steppedUse(container.stats.memoryUsedBytes, previous);
 }
 
 /** What shapes a building of these containers; `previous` (the last input) keeps units on their steps. */
@@ -108,19 +110,39 @@ export function buildingInput(
   title: string,
   previous: BuildingInput | null = null,
 ): BuildingInput {
-  const before = previous === null ? null : new Map(previous.units.map((u) => [u.id, u.memory]));
+  const before = previous === null ? null : new Map(previous.units.map((u) => [u.id, u]));
   return {
-    units: containers.map((c) => ({ id: c.id, name: c.name, memory: unitMemory(c, hostMemoryBytes, before?.get(c.id)) })),
+    units: containers.map((c) => {
+      const old = before?.get(c.id);
+      const memory = unitMemory(c, hostMemoryBytes, old?.memory);
+      // The very object when nothing about the unit changed: the next comparison is then one `===`.
+      return old !== undefined && old.name === c.name && old.memory === memory ? old : { id: c.id, name: c.name, memory };
+    }),
     kernel,
     title,
   };
 }
 
-/** Equal keys, equal layouts: what the memo compares instead of the inputs. */
-export function buildingKey(input: BuildingInput): string {
-  let key = `${input.title}\u0000${input.kernel}`;
-  for (const u of input.units) key += `\u0000${u.id}\u0001${u.name}\u0001${u.memory}`;
-  return key;
+/** Equal inputs, equal layouts: what the memo compares. */
+export function sameBuildingInput(a: BuildingInput, b: BuildingInput): boolean {
+  if (a.title !== b.title || a.kernel !== b.kernel || a.units.length !== b.units.length) return false;
+  for (let i = 0; i < a.units.length; i += 1) {
+    const x = a.units[i]!;
+    const y = b.units[i]!;
+    if (x !== y && (x.id !== y.id || x.name !== y.name || x.memory !== y.memory)) return false;
+  }
+  return true;
+}
+
+/**
+ * The new layout with every unit that did not move or change kept as the very object it was, so what is
+ * drawn from those units is left alone when a building is laid out again.
+ */
+export function keepUnchangedUnits(previous: BuildingLayout | null, next: BuildingLayout): BuildingLayout {
+  if (previous === null) return next;
+  const before = new Map(previous.units.map((u) => [u.id, u]));
+  const same = (a: Unit, b: Unit): boolean => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.name === b.name && a.label === b.label;
+  return { ...next, units: next.units.map((u) => { const old = before.get(u.id); return old !== undefined && same(old, u) ? old : u; }) };
 }
 
 /** The smallest unit's area for `count` tenants: roomy for a few, UNIT_MIN_AREA for hundreds. */

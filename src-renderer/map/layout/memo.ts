@@ -8,7 +8,7 @@
  * only what is on the map.
  */
 import type { Container, Vm } from '../../../src-main/contract';
-import { buildingInput, buildingKey, layoutBuilding, type BuildingInput, type BuildingLayout } from './building';
+import { buildingInput, keepUnchangedUnits, layoutBuilding, sameBuildingInput, type BuildingInput, type BuildingLayout } from './building';
 import { houseKey, layoutHouse, type HouseLayout } from './house';
 
 interface Kept<T> {
@@ -19,7 +19,7 @@ interface Kept<T> {
 }
 
 export class LayoutMemo {
-  readonly #buildings = new Map<string, Kept<BuildingLayout> & { input: BuildingInput }>();
+  readonly #buildings = new Map<string, { input: BuildingInput; width: number; value: BuildingLayout; seen: number }>();
   readonly #houses = new Map<string, Kept<HouseLayout>>();
   readonly #other = new Map<string, Kept<unknown>>();
   #pass = 0;
@@ -34,14 +34,13 @@ export class LayoutMemo {
   building(engineId: string, containers: readonly Container[], hostMemoryBytes: number, kernel: string, title: string, maxWidth: number): BuildingLayout {
     const kept = this.#buildings.get(engineId);
     const input = buildingInput(containers, hostMemoryBytes, kernel, title, kept?.input ?? null);
-    const key = `${maxWidth}\u0000${buildingKey(input)}`;
-    if (kept && kept.key === key) {
+    if (kept && kept.width === maxWidth && sameBuildingInput(kept.input, input)) {
       kept.seen = this.#pass;
       return kept.value;
     }
     this.computed += 1;
-    const value = layoutBuilding(input, maxWidth);
-    this.#buildings.set(engineId, { key, value, input, seen: this.#pass });
+    const value = keepUnchangedUnits(kept?.value ?? null, layoutBuilding(input, maxWidth));
+    this.#buildings.set(engineId, { input, width: maxWidth, value, seen: this.#pass });
     return value;
   }
 
