@@ -1,7 +1,7 @@
 /**
- * The colours the figures canvas paints with: the app's CSS custom properties (app.css), read once from
- * the canvas's computed style, so what is painted matches the legend and the SVG around it. The paused
- * hatching is the same as the SVG pattern #nbh-hatch-paused.
+ * The colours the street's figures are painted with: the app's CSS custom properties (app.css), read
+ * once from an element's computed style, so what is painted matches the legend and the SVG around it.
+ * The paused hatching is the same as the SVG pattern #nbh-hatch-paused.
  */
 export interface CanvasPalette {
   stopped: string;
@@ -20,8 +20,9 @@ export interface CanvasPalette {
   riser: { cpu: string; memory: string; network: string };
 }
 
-export function readPalette(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D): CanvasPalette {
-  const style = getComputedStyle(canvas);
+/** Read from `element`'s computed style (it must be in the document, where the custom properties apply). */
+export function readPalette(element: Element): CanvasPalette {
+  const style = getComputedStyle(element);
   const read = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
   const pausedBase = read('--paused', '#6c7f9c');
   const tile = document.createElement('canvas');
@@ -34,7 +35,8 @@ export function readPalette(canvas: HTMLCanvasElement, ctx: CanvasRenderingConte
     t.fillRect(0, 0, 6, 6);
     t.fillStyle = 'rgba(169, 184, 207, 0.55)';
     t.fillRect(0, 0, 1, 6);
-    const pattern = ctx.createPattern(tile, 'repeat');
+    // A pattern is not tied to the context that made it: every building's canvas uses this one.
+    const pattern = t.createPattern(tile, 'repeat');
     if (pattern) {
       pattern.setTransform(new DOMMatrix().rotateSelf(45));
       paused = pattern;

@@ -1,40 +1,44 @@
 /**
- * The figures of a street, painted on one canvas between the street's shells (back SVG) and its
- * focusable tenants (front SVG): every apartment's window, every house's windows and memory gauge, and
- * each building's risers — everything that changes with the figures. A frame repaints only what changed:
- * a tenant that is the same object as last time is skipped by reference, and one whose picture reads the
- * same (see facade-plan, house-view) is skipped after one comparison. A new street layout (a structure
- * change) repaints everything.
+ * The figures of a street, between its shells (back SVG) and its focusable tenants (front SVG) —
+ * everything that changes with the figures: every apartment's window and each building's risers, painted
+ * on one canvas over the building's facade (thousands of windows are a few fills there, and a canvas as
+ * small as its facade is cheap to hand to the screen), and every house's windows and memory gauge, a
+ * handful of SVG rectangles per house whose colour and height are written in place (a canvas per house
+ * would cost more to hand over than it saves). A frame repaints only what changed: a tenant that is the
+ * same object as last time is skipped by reference, one whose picture reads the same (see facade-plan,
+ * house-view) after one comparison; a plot laid out again is repainted whole.
  */
 import type { Container, Host, Vm } from '../../src-main/contract';
 import { readPalette, type CanvasPalette } from './canvas-palette';
 import { paintFacade } from './facade-canvas';
 import type { Painted } from './facade-plan';
 import { housePaint, sameHousePaint, type HousePaint } from './house-view';
+import type { Box } from './layout/box';
 import { UNIT_NAME_FONT, riserCore, type BuildingLayout } from './layout/building';
 import { gaugeFill, type HouseLayout } from './layout/house';
 import { layoutRisers, riserTotals, RISER_GAP, type Riser } from './layout/risers';
 import { houseKeyOf, type StreetLayout } from './layout/street';
 import { litStep } from './palette';
 
-function paintHouse(ctx: CanvasRenderingContext2D, palette: CanvasPalette, layout: HouseLayout, paint: HousePaint): void {
-  for (const [i, pane] of layout.windows.entries()) {
-    ctx.clearRect(pane.x - 1, pane.y - 1, pane.width + 2, pane.height + 2);
-    ctx.beginPath();
-    ctx.roundRect(pane.x, pane.y, pane.width, pane.height, 1);
-    ctx.fillStyle =
+/** The part of a building its canvas covers, in the building's coordinates: the facade, and the risers' reach below it. */
+export function facadeBox(layout: BuildingLayout): Box {
+  return { ...layout.facade, height: layout.facade.height + 4 };
+}
+
+/** A house's figures in the figures SVG: a rectangle per window, and the gauge's fill. */
+export interface HouseFigureElements {
+  panes: readonly SVGElement[];
+  gauge: SVGElement;
+}
+
+function paintHouse(elements: HouseFigureElements, palette: CanvasPalette, layout: HouseLayout, paint: HousePaint): void {
+  for (const [i, pane] of elements.panes.entries()) {
+    pane.style.fill =
       paint.look === 'lit' ? litStep(paint.levels[i] ?? 0).fill : paint.look === 'paused' ? palette.panePaused : paint.look === 'dark' ? palette.stopped : palette.pane;
-    ctx.fill();
   }
-  const gauge = layout.gauge;
-  ctx.clearRect(gauge.x, gauge.y, gauge.width, gauge.height);
-  const fill = gaugeFill(gauge, paint.fraction);
-  if (fill.height > 0) {
-    ctx.beginPath();
-    ctx.roundRect(fill.x, fill.y, fill.width, fill.height, 2);
-    ctx.fillStyle = palette.dedicated;
-    ctx.fill();
-  }
+  const fill = gaugeFill(layout.gauge, paint.fraction);
+  elements.gauge.setAttribute('y', String(fill.y));
+  elements.gauge.setAttribute('height', String(fill.height));
 }
 
 /** What the risers look like, as one string: equal strings, equal pictures. */
@@ -54,63 +58,95 @@ function paintRisers(ctx: CanvasRenderingContext2D, palette: CanvasPalette, layo
   ctx.globalAlpha = 1;
 }
 
-export class StreetPainter {
-  #layout: StreetLayout | null = null;
-  #scale = 0;
-  #palette: CanvasPalette | null = null;
-  readonly #facades = new Map<string, Painted>();
-  readonly #risers = new Map<string, string>();
-  readonly #houses = new Map<string, { vm: Vm; paint: HousePaint }>();
+/** A building's canvas and what was painted on it. */
+interface BuildingCanvas {
+  canvas: HTMLCanvasElement;
+  /** The layout it was painted for (null: nothing painted yet). */
+  layout: BuildingLayout | null;
+  facade: Painted | null;
+  risers: string;
+}
 
-  paint(canvas: HTMLCanvasElement, layout: StreetLayout, host: Host): void {
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
+/** A house's figure elements and what was written to them. */
+interface HouseFigures {
+  elements: HouseFigureElements;
+  layout: HouseLayout;
+  painted: { vm: Vm; paint: HousePaint } | null;
+}
+
+export class StreetPainter {
+  readonly #buildings = new Map<string, BuildingCanvas>();
+  readonly #houses = new Map<string, HouseFigures>();
+  #palette: CanvasPalette | null = null;
+
+  /** A building's canvas, mounted (by its plot key); returns its unregister. */
+  registerBuilding(key: string, canvas: HTMLCanvasElement): () => void {
+    const entry: BuildingCanvas = { canvas, layout: null, facade: null, risers: '' };
+    this.#buildings.set(key, entry);
+    return () => {
+      if (this.#buildings.get(key) === entry) this.#buildings.delete(key);
+    };
+  }
+
+  /** A house's figure elements, mounted (by its plot key) for this layout; returns its unregister. */
+  registerHouse(key: string, elements: HouseFigureElements, layout: HouseLayout): () => void {
+    const entry: HouseFigures = { elements, layout, painted: null };
+    this.#houses.set(key, entry);
+    return () => {
+      if (this.#houses.get(key) === entry) this.#houses.delete(key);
+    };
+  }
+
+  /** Paints this frame; `styleSource` is any element in the street (the palette is read from it once). */
+  paint(layout: StreetLayout, host: Host, styleSource: Element): void {
+    const palette = (this.#palette ??= readPalette(styleSource));
     const scale = window.devicePixelRatio || 1;
-    const width = Math.max(1, Math.round(layout.width * scale));
-    const height = Math.max(1, Math.round(layout.groundY * scale));
-    let full = layout !== this.#layout || scale !== this.#scale;
-    if (canvas.width !== width || canvas.height !== height) {
-      // Resizing clears the canvas (and its state).
-      canvas.width = width;
-      canvas.height = height;
-      full = true;
-    }
-    this.#palette ??= readPalette(canvas, ctx);
-    const palette = this.#palette;
-    if (full) {
-      ctx.setTransform(scale, 0, 0, scale, 0, 0);
-      ctx.clearRect(0, 0, layout.width, layout.groundY);
-      this.#facades.clear();
-      this.#risers.clear();
-      this.#houses.clear();
-    }
-    ctx.font = `${UNIT_NAME_FONT}px ${palette.font}`;
     const engines = new Map(host.engines.map((e) => [e.id, e]));
     const vms = new Map(host.engines.flatMap((e) => e.vms.map((vm) => [houseKeyOf(e.id, vm.uuid), vm] as const)));
     for (const plot of layout.plots) {
-      ctx.setTransform(scale, 0, 0, scale, plot.x * scale, plot.y * scale);
       if (plot.kind === 'building') {
+        const entry = this.#buildings.get(plot.key);
         const engine = engines.get(plot.engineId);
-        if (!engine) continue;
-        const containers = new Map<string, Container>(engine.containers.map((c) => [c.id, c]));
-        this.#facades.set(plot.key, paintFacade(ctx, palette, plot.layout, containers, this.#facades.get(plot.key) ?? null));
-        const risers = layoutRisers(riserCore(plot.layout), riserTotals(engine.containers), host.cpus, host.memoryBytes);
-        const key = riserKey(risers);
-        if (this.#risers.get(plot.key) !== key) {
-          paintRisers(ctx, palette, plot.layout, risers);
-          this.#risers.set(plot.key, key);
-        }
+        if (entry && engine) this.#paintBuilding(entry, palette, plot.layout, engine.containers, host, scale);
       } else if (plot.kind === 'house') {
+        const entry = this.#houses.get(plot.key);
         const vm = vms.get(plot.key);
-        if (!vm) continue;
-        const before = this.#houses.get(plot.key);
-        if (before?.vm === vm) continue;
+        if (!entry || !vm || entry.painted?.vm === vm) continue;
         const paint = housePaint(vm);
-        if (before === undefined || !sameHousePaint(before.paint, paint)) paintHouse(ctx, palette, plot.layout, paint);
-        this.#houses.set(plot.key, { vm, paint: before !== undefined && sameHousePaint(before.paint, paint) ? before.paint : paint });
+        const same = entry.painted !== null && sameHousePaint(entry.painted.paint, paint);
+        if (!same) paintHouse(entry.elements, palette, entry.layout, paint);
+        entry.painted = { vm, paint: same && entry.painted ? entry.painted.paint : paint };
       }
     }
-    this.#layout = layout;
-    this.#scale = scale;
+  }
+
+  #paintBuilding(entry: BuildingCanvas, palette: CanvasPalette, layout: BuildingLayout, containers: readonly Container[], host: Host, scale: number): void {
+    const ctx = entry.canvas.getContext('2d');
+    if (!ctx) return;
+    const box = facadeBox(layout);
+    const width = Math.max(1, Math.round(box.width * scale));
+    const height = Math.max(1, Math.round(box.height * scale));
+    if (entry.canvas.width !== width || entry.canvas.height !== height) {
+      // Resizing clears a canvas (and its state): everything again.
+      entry.canvas.width = width;
+      entry.canvas.height = height;
+      entry.layout = null;
+    }
+    ctx.setTransform(scale, 0, 0, scale, -box.x * scale, -box.y * scale);
+    if (entry.layout !== layout) {
+      // Laid out again: the facade's repaint plan clears and repaints only the units that moved (all,
+      // when the facade moved or changed size); the risers are repainted whatever their figures.
+      if (entry.layout === null) entry.facade = null;
+      entry.risers = '';
+      entry.layout = layout;
+    }
+    ctx.font = `${UNIT_NAME_FONT}px ${palette.font}`;
+    entry.facade = paintFacade(ctx, palette, layout, new Map<string, Container>(containers.map((c) => [c.id, c])), entry.facade);
+    const risers = layoutRisers(riserCore(layout), riserTotals(containers), host.cpus, host.memoryBytes);
+    const key = riserKey(risers);
+    if (entry.risers !== key) {
+      paintRisers(ctx, palette, layout, risers);
+      entry.risers = key;
+    }
   }
 }

@@ -53,6 +53,11 @@ export class LayoutMemo {
     return this.#keep(this.#other as Map<string, Kept<T>>, id, key, compute);
   }
 
+  /** What `other` kept under this id last, whatever its key (to carry unchanged parts over). */
+  last<T>(id: string): T | null {
+    return (this.#other.get(id)?.value as T | undefined) ?? null;
+  }
+
   /** Drops what the pass did not use (engines and VMs that are gone). */
   sweep(): void {
     for (const map of [this.#buildings, this.#houses, this.#other] as Map<string, { seen: number }>[]) {

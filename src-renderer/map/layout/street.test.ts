@@ -130,6 +130,16 @@ describe('layoutStreet with a memo kept across frames', () => {
     expect(second.plots.find((p) => p.kind === 'building')?.layout).not.toBe(first.plots.find((p) => p.kind === 'building')?.layout);
   });
 
+  it('laid out again, a plot that did not move is the very object it was', () => {
+    const memo = new LayoutMemo();
+    const first = layoutStreet(host(0.1), 1200, memo);
+    const second = layoutStreet(host(0.1, { vm: { memoryBytes: GiB } }), 1200, memo);
+    const building = (s: typeof first) => s.plots.find((p) => p.kind === 'building');
+    const house = (s: typeof first) => s.plots.find((p) => p.kind === 'house');
+    expect(building(second)).toBe(building(first));
+    expect(house(second)).not.toBe(house(first));
+  });
+
   it('a sign follows its engine’s status', () => {
     const memo = new LayoutMemo();
     const down = (reason: string) => makeHost({ engines: [makeEngine({ status: { state: 'unreachable', reason, since: 0, nextRetryAt: 1 } })] });

@@ -135,16 +135,25 @@ export function layoutStreet(host: Host, width: number, memo = new LayoutMemo())
   const innerWidth = Math.max(0, width - 2 * STREET_PADDING);
   const plots = planPlots(host, innerWidth, memo);
   const key = `${width}\u0000${plots.map((p) => `${p.key}\u0001${p.kind === 'sign' ? p.label : ''}\u0001${identity(p.layout)}`).join('\u0000')}`;
-  const street = memo.other('street', key, () => placePlots(plots, width, innerWidth));
+  const street = memo.other('street', key, () => placePlots(plots, width, innerWidth, memo.last<StreetLayout>('street')));
   memo.sweep();
   return street;
 }
 
-function placePlots(plots: Plot[], width: number, innerWidth: number): StreetLayout {
+/** The same plot in the same place, as far as anything drawn from it can tell. */
+function samePlacedPlot(a: PlacedPlot, b: PlacedPlot): boolean {
+  return a.key === b.key && a.layout === b.layout && a.x === b.x && a.y === b.y && (a.kind !== 'sign' || (b.kind === 'sign' && a.label === b.label));
+}
+
+function placePlots(plots: Plot[], width: number, innerWidth: number, previous: StreetLayout | null): StreetLayout {
   const flow = flowPlots(plots, innerWidth);
+  const before = new Map(previous?.plots.map((p) => [p.key, p]));
   const placed = plots.map((plot, i) => {
     const at = flow.positions[i] ?? { x: 0, y: 0 };
-    return { ...plot, x: STREET_PADDING + at.x, y: STREET_PADDING + at.y };
+    const next: PlacedPlot = { ...plot, x: STREET_PADDING + at.x, y: STREET_PADDING + at.y };
+    // A plot that did not change stays the very object it was, so nothing drawn from it is touched.
+    const old = before.get(plot.key);
+    return old !== undefined && samePlacedPlot(old, next) ? old : next;
   });
   const roadY = STREET_PADDING + flow.height;
   const groundY = roadY + ROAD_HEIGHT;
