@@ -4,8 +4,21 @@
  */
 import type { EventChannel, InvokeChannel } from './contract';
 
-export const INVOKE_CHANNELS = ['world:get', 'settings:get', 'settings:set', 'action:run', 'view:visibility'] as const satisfies readonly InvokeChannel[];
-export const EVENT_CHANNELS = ['world:frame', 'settings:changed'] as const satisfies readonly EventChannel[];
+export const INVOKE_CHANNELS = [
+  'world:get',
+  'settings:get',
+  'settings:set',
+  'action:run',
+  'view:visibility',
+  'engines:list',
+  'engines:add',
+  'engines:test',
+  'engines:rename',
+  'engines:remove',
+  'history:get',
+  'history:tails',
+] as const satisfies readonly InvokeChannel[];
+export const EVENT_CHANNELS = ['world:frame', 'settings:changed', 'engines:changed', 'ui:command'] as const satisfies readonly EventChannel[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;
 // Compile-time completeness: each is `never` only when every channel is listed.

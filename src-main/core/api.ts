@@ -3,7 +3,11 @@
  * transports (Electron IPC, WebSocket) hand untrusted (channel, request) pairs to `invoke`, which
  * validates before anything runs and returns errors as data.
  */
-import type { EventChannel, EventChannels, InvokeChannel, InvokeResult, RequestOf, ResponseOf, Settings } from '../contract';
+import type { EngineEntry, EventChannel, EventChannels, InvokeChannel, InvokeResult, RequestOf, ResponseOf, Settings, UiCommand } from '../contract';
+import { ActionError } from './actions/action-error';
+import { testEngineConfig } from './engines/adapter-for';
+import type { EngineRegistry } from './engines/engine-registry';
+import type { HistoryStore } from './history/history';
 import type { Hub, ViewPresence } from './hub';
 import type { SettingsStore } from './settings-store';
 import { Signal } from './signal';
@@ -18,13 +22,27 @@ export interface Api {
   invoke(channel: unknown, request: unknown, caller?: Caller): Promise<InvokeResult<unknown>>;
   /** A window or tab that shows the map; the transport opens one per connection and closes it with it. */
   openView(): ViewPresence;
+  /** The desktop window's menu asks the page to do something. */
+  sendUiCommand(command: UiCommand): void;
   on<E extends EventChannel>(event: E, listener: (payload: EventChannels[E]) => void): () => void;
 }
 
 type Handlers = { [C in InvokeChannel]: (request: RequestOf<C>, caller: Caller | undefined) => Promise<ResponseOf<C>> };
 
-export function createApi(hub: Hub, settings: SettingsStore): Api {
+export interface ApiParts {
+  /** The editable engine list; null when the engines are fixed (tests, tools). */
+  engines: EngineRegistry | null;
+  history: HistoryStore;
+}
+
+export function createApi(hub: Hub, settings: SettingsStore, parts: ApiParts): Api {
   const settingsChanged = new Signal<Settings>('settings');
+  const uiCommands = new Signal<UiCommand>('ui command');
+  const noEngines = new Signal<EngineEntry[]>('engines');
+  const registry = (): EngineRegistry => {
+    if (!parts.engines) throw new ActionError('The engines here are fixed by whoever started Neighborhood; they cannot be changed from the map.', 'not-supported');
+    return parts.engines;
+  };
 
   const handlers: Handlers = {
     'world:get': async () => hub.world(),
@@ -41,11 +59,23 @@ export function createApi(hub: Hub, settings: SettingsStore): Api {
       caller?.view.setVisible(visible);
       return null;
     },
+    'engines:list': async () => parts.engines?.list() ?? [],
+    'engines:add': (config) => registry().add(config),
+    'engines:test': (config) => testEngineConfig(config),
+    'engines:rename': ({ id, name }) => registry().rename(id, name),
+    'engines:remove': async ({ id }) => {
+      await registry().remove(id);
+      return null;
+    },
+    'history:get': async ({ key }) => parts.history.get(key),
+    'history:tails': async ({ keys, points }) => parts.history.tails(keys, points),
   };
 
   const sources: { [E in EventChannel]: (listener: (payload: EventChannels[E]) => void) => () => void } = {
     'world:frame': (listener) => hub.onWorldFrame(listener),
     'settings:changed': (listener) => settingsChanged.subscribe(listener),
+    'engines:changed': (listener) => (parts.engines?.changed ?? noEngines).subscribe(listener),
+    'ui:command': (listener) => uiCommands.subscribe(listener),
   };
 
   return {
@@ -64,5 +94,6 @@ export function createApi(hub: Hub, settings: SettingsStore): Api {
     },
     // A view counts as visible until it says otherwise: a page that never reports keeps sampling at full rate.
     openView: () => hub.openView(true),
+    sendUiCommand: (command) => uiCommands.emit(command),
   };
 }

@@ -7,6 +7,7 @@ import { adapterFor } from './engines/adapter-for';
 import { EngineRegistry } from './engines/engine-registry';
 import { findLocalEngines } from './engines/local-engines';
 import { createApi, type Api } from './api';
+import { HistoryStore } from './history/history';
 import { Hub } from './hub';
 import { LocalUsageProbe, readLocalMachine } from './local-machine';
 import { SettingsStore } from './settings-store';
@@ -26,6 +27,7 @@ export interface Core {
   api: Api;
   /** The editable list of engines; null when the adapters were given (fixed). */
   engines: EngineRegistry | null;
+  history: HistoryStore;
   dispose(): Promise<void>;
 }
 
@@ -42,7 +44,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const engines = options.adapters ? null : new EngineRegistry(hub, settings, adapterFor, await findLocalEngines());
   for (const adapter of engines?.adapters ?? []) hub.add(adapter);
-  const api = createApi(hub, settings);
+  const history = new HistoryStore();
+  hub.onFrame((world) => history.record(world));
+  const api = createApi(hub, settings, { engines, history });
   hub.start();
-  return { hub, api, engines, dispose: () => hub.dispose() };
+  return { hub, api, engines, history, dispose: () => hub.dispose() };
 }

@@ -75,6 +75,13 @@ const requestSchemas = {
   'settings:set': settingsSchema.partial().strict(),
   'action:run': actionSchema,
   'view:visibility': z.object({ visible: z.boolean() }).strict(),
+  'engines:list': z.null(),
+  'engines:add': engineConfigSchema,
+  'engines:test': engineConfigSchema,
+  'engines:rename': z.object({ id: engineId, name: engineName }).strict(),
+  'engines:remove': z.object({ id: engineId }).strict(),
+  'history:get': z.object({ key: z.string().min(1).max(2100) }).strict(),
+  'history:tails': z.object({ keys: z.array(z.string().min(1).max(2100)).max(5000), points: z.number().int().min(1).max(900) }).strict(),
 } satisfies { [C in InvokeChannel]: z.ZodType<RequestOf<C>> };
 
 export class ValidationError extends Error {

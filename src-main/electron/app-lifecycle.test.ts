@@ -3,6 +3,7 @@
  * ignores ELECTRON_RENDERER_URL), that the window it makes is guarded and wired, that quitting waits for
  * the core's dispose (and not forever), and that a failed start is reported and exits.
  */
+import { HistoryStore } from '../core/history/history';
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Core, CoreOptions } from '../core/create-core';
@@ -31,10 +32,12 @@ function fakeCore(): FakeCore {
     core: {
       hub: {} as Core['hub'],
       engines: null,
+      history: new HistoryStore(),
       api: {
         invoke: (channel) => Promise.resolve({ ok: true, value: channel }),
         on: () => () => {},
         openView: () => ({ setVisible: () => undefined, close: () => undefined }),
+        sendUiCommand: () => undefined,
       },
       dispose: () => {
         made.disposed += 1;

@@ -22,7 +22,7 @@ interface FakeApi extends Api {
 }
 
 function fakeApi(): FakeApi {
-  const signals = { 'world:frame': new Signal<unknown>(), 'settings:changed': new Signal<unknown>() };
+  const signals = { 'world:frame': new Signal<unknown>(), 'settings:changed': new Signal<unknown>(), 'engines:changed': new Signal<unknown>(), 'ui:command': new Signal<unknown>() };
   const api: FakeApi = {
     calls: [],
     failWith: null,
@@ -37,6 +37,7 @@ function fakeApi(): FakeApi {
       return signals[event].subscribe(listener as (p: unknown) => void);
     },
     openView: () => ({ setVisible: () => undefined, close: () => undefined }),
+    sendUiCommand: () => undefined,
     emit(event, payload) {
       signals[event].emit(payload);
     },

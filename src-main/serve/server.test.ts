@@ -30,6 +30,7 @@ function fakeApi(): Api & { emit: (event: EventChannel, payload: unknown) => voi
       void request;
     },
     openView: () => ({ setVisible: () => undefined, close: () => undefined }),
+    sendUiCommand: () => undefined,
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

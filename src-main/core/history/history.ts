@@ -5,13 +5,14 @@
  * down and started) continues its own series. Pure: the hub feeds it worlds, the api reads it.
  */
 import type { World } from '../../contract';
+import { hostHistoryKey, tenantHistoryKey } from '../../shared/history-keys';
 import { COARSE_SPAN_MS, Series, type Bucket, type Point } from './series';
 
 export const MAX_SERIES = 6000;
 
 /** The key of a tenant's series: its engine and its own id; a host's is its id. */
-export const tenantKey = (engineId: string, tenantId: string): string => `${engineId}/${tenantId}`;
-export const hostKey = (hostId: string): string => `host:${hostId}`;
+export const tenantKey = tenantHistoryKey;
+export const hostKey = hostHistoryKey;
 
 export interface History {
   since: number;
@@ -21,12 +22,17 @@ export interface History {
 
 export class HistoryStore {
   private readonly series = new Map<string, Series>();
+  private minGap = 0;
 
   constructor(private readonly maxSeries = MAX_SERIES) {}
 
-  /** One point per tenant with figures and per host, at the world's time; a world seen twice adds nothing. */
+  /**
+   * One point per tenant with figures and per host, at the world's time. Frames also come between samples
+   * (events, actions): a point closer than half a sample interval to the last one adds nothing.
+   */
   record(world: World): void {
     const t = world.at;
+    this.minGap = world.sampleIntervalSeconds * 500;
     for (const host of world.hosts) {
       const cpu = host.accounting.cpu;
       const memory = host.accounting.memory;
@@ -49,7 +55,7 @@ export class HistoryStore {
 
   private add(key: string, p: Point): void {
     let s = this.series.get(key);
-    if (s && p.t <= s.lastSeen) return;
+    if (s && p.t < s.lastSeen + Math.max(1, this.minGap)) return;
     if (!s) {
       s = new Series(p.t);
       this.series.set(key, s);
