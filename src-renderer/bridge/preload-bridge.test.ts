@@ -3,6 +3,8 @@ import type { PreloadApi, Settings, WorldFrame } from '../../src-main/contract';
 import { makeWorld } from '../testing/make';
 import { preloadBridge } from './preload-bridge';
 
+const unused = { ok: false, error: { message: 'not in this test' } } as const;
+
 function fakeApi(): { api: PreloadApi; emit: (f: WorldFrame) => void } {
   const listeners = new Set<(f: WorldFrame) => void>();
   const api: PreloadApi = {
@@ -15,6 +17,14 @@ function fakeApi(): { api: PreloadApi; emit: (f: WorldFrame) => void } {
           : { ok: true, value: { sampleIntervalSeconds: r.sampleIntervalSeconds ?? 2, slowWhenHidden: true } },
       'view:visibility': async () => ({ ok: true, value: null }),
       'action:run': async () => ({ ok: false, error: { message: 'Container web is already stopped.', code: 'docker:304' } }),
+      // Channels these tests do not use answer that they are not here.
+      'engines:list': async () => unused,
+      'engines:add': async () => unused,
+      'engines:test': async () => unused,
+      'engines:rename': async () => unused,
+      'engines:remove': async () => unused,
+      'history:get': async () => unused,
+      'history:tails': async () => unused,
     },
     on: {
       'world:frame': (l) => {
@@ -22,6 +32,8 @@ function fakeApi(): { api: PreloadApi; emit: (f: WorldFrame) => void } {
         return () => listeners.delete(l);
       },
       'settings:changed': () => () => {},
+      'engines:changed': () => () => {},
+      'ui:command': () => () => {},
     },
   };
   return { api, emit: (f) => listeners.forEach((l) => l(f)) };

@@ -68,7 +68,7 @@ interface BuildingCanvas {
 }
 
 /** A house's figure elements and what was written to them. */
-interface HouseFigures {
+interface HouseFiguresPainted {
   elements: HouseFigureElements;
   layout: HouseLayout;
   painted: { vm: Vm; paint: HousePaint } | null;
@@ -76,7 +76,7 @@ interface HouseFigures {
 
 export class StreetPainter {
   readonly #buildings = new Map<string, BuildingCanvas>();
-  readonly #houses = new Map<string, HouseFigures>();
+  readonly #houses = new Map<string, HouseFiguresPainted>();
   #palette: CanvasPalette | null = null;
 
   /** A building's canvas, mounted (by its plot key); returns its unregister. */
@@ -90,7 +90,7 @@ export class StreetPainter {
 
   /** A house's figure elements, mounted (by its plot key) for this layout; returns its unregister. */
   registerHouse(key: string, elements: HouseFigureElements, layout: HouseLayout): () => void {
-    const entry: HouseFigures = { elements, layout, painted: null };
+    const entry: HouseFiguresPainted = { elements, layout, painted: null };
     this.#houses.set(key, entry);
     return () => {
       if (this.#houses.get(key) === entry) this.#houses.delete(key);

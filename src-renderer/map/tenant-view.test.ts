@@ -10,7 +10,7 @@ describe('apartmentView', () => {
   const stats = (p: Partial<NonNullable<Container['stats']>>) => ({ ...base, stats: { ...base.stats!, ...p } });
 
   it('says what the element says', () => {
-    expect(apartmentView(base)).toEqual({ label: 'Container web, running, <0.1% CPU, 20 MiB of 64 MiB', state: 'running', look: 'lit', activity: null });
+    expect(apartmentView(base)).toEqual({ label: 'Container web, running, <0.1% CPU, 20 MiB of 64 MiB', state: 'running', activity: null });
   });
 
   it.each<[string, Container, boolean]>([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GiB, MiB, makeVm } from '../../testing/make';
-import { HOUSE_MAX_WIDTH, HOUSE_MIN_WIDTH, LABEL_HEIGHT, MAX_WINDOWS, houseFigures, houseKey, houseWidth, layoutHouse, memoryFraction } from './house';
+import { HOUSE_MAX_WIDTH, HOUSE_MIN_WIDTH, LABEL_HEIGHT, MAX_WINDOWS, gaugeFill, houseKey, houseWidth, layoutHouse, memoryFraction } from './house';
 
 const inside = (inner: { x: number; y: number; width: number; height: number }, outer: typeof inner): boolean =>
   inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
@@ -63,11 +63,10 @@ describe('layoutHouse', () => {
     ['zero allocation', makeVm({ memoryBytes: 0, memoryUsedBytes: 1 }), null, 0],
   ])('memory gauge: %s', (_name, vm, fraction, filled) => {
     const layout = layoutHouse(vm, 4 * GiB);
-    const figures = houseFigures(vm, layout);
+    const fill = gaugeFill(layout.gauge, memoryFraction(vm));
     expect(memoryFraction(vm)).toBe(fraction);
-    expect(figures.fraction).toBe(fraction);
-    expect(figures.fill.height / layout.gauge.height).toBeCloseTo(filled);
-    expect(figures.fill.y + figures.fill.height).toBeCloseTo(layout.gauge.y + layout.gauge.height);
+    expect(fill.height / layout.gauge.height).toBeCloseTo(filled);
+    expect(fill.y + fill.height).toBeCloseTo(layout.gauge.y + layout.gauge.height);
   });
 
   it('labels with the guest OS where known, else "own kernel", and fits the name', () => {
@@ -78,10 +77,6 @@ describe('layoutHouse', () => {
     expect(long.name.length).toBeLessThan(40);
   });
 
-  it('lights windows by CPU: 1 of 2 cores busy lights one window', () => {
-    const vm = makeVm({ vcpus: 2, cpuCores: 1 });
-    expect(houseFigures(vm, layoutHouse(vm, 4 * GiB)).lights).toEqual([1, 0]);
-  });
 
   it.each([
     ['CPU', { cpuCores: 1.5 }, false],

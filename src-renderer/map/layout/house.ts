@@ -4,13 +4,12 @@
  * utility box (own kernel, disks, NICs) — the infrastructure an apartment shares and a house does not.
  *
  * The layout depends only on what shapes the house (houseKey: allocated memory, vCPUs, name, guest OS,
- * the host's memory); the figures drawn on it each frame (the windows' light, the gauge's fill) come
- * from houseFigures.
+ * the host's memory); the figures drawn on it each frame (the windows' light, the gauge's fill: see
+ * house-view.ts and gaugeFill) do not enter it.
  */
 import { scaleSqrt } from 'd3';
 import type { Vm } from '../../../src-main/contract';
 import type { Box } from './box';
-import { vmWindowLights } from './lighting';
 import { truncateToWidth } from './text-fit';
 
 export const HOUSE_MIN_WIDTH = 92;
@@ -39,7 +38,7 @@ export interface HouseLayout {
   /** vCPUs that have no window of their own (only when there are more than MAX_WINDOWS). */
   vcpusPerWindow: number;
   door: Box;
-  /** The gauge's track; its fill is a figure (houseFigures). */
+  /** The gauge's track; its fill is a figure (gaugeFill). */
   gauge: Box;
   utility: Box;
   badge: { cx: number; cy: number; r: number };
@@ -63,21 +62,6 @@ export function memoryFraction(vm: Vm): number | null {
 /** Equal keys, equal layouts: everything layoutHouse reads. */
 export function houseKey(vm: Vm, hostMemoryBytes: number): string {
   return `${vm.memoryBytes}\u0000${vm.vcpus}\u0000${vm.name}\u0000${vm.guestOs ?? ''}\u0000${hostMemoryBytes}`;
-}
-
-export interface HouseFigures {
-  /** One light level (0–1) per window. */
-  lights: number[];
-  /** Memory used against allocated, 0–1, or null when unknown. */
-  fraction: number | null;
-  /** The gauge's filled part, from the bottom of its track. */
-  fill: Box;
-}
-
-/** What the house shows of the VM's live figures, on its layout. */
-export function houseFigures(vm: Vm, layout: HouseLayout): HouseFigures {
-  const fraction = memoryFraction(vm);
-  return { lights: vmWindowLights(vm, layout.windows.length), fraction, fill: gaugeFill(layout.gauge, fraction) };
 }
 
 const wholeVcpus = (vm: Vm): number => (Number.isFinite(vm.vcpus) && vm.vcpus > 0 ? Math.floor(vm.vcpus) : 0);
