@@ -33,3 +33,17 @@ describe('createMainWindow', () => {
     expect(window.options.backgroundColor).toBeTypeOf('string');
   });
 });
+
+describe('createMainWindow bounds', () => {
+  it('opens at the bounds it is given, no smaller than the map can use', () => {
+    const window = createMainWindow('/p.cjs', { x: 40, y: 60, width: 1000, height: 700 }) as unknown as FakeBrowserWindow;
+    expect(window.options).toMatchObject({ x: 40, y: 60, width: 1000, height: 700, minWidth: 720, minHeight: 480 });
+  });
+
+  it('without bounds: the default size and no position (Electron centres it)', () => {
+    const window = createMainWindow('/p.cjs') as unknown as FakeBrowserWindow;
+    expect(window.options).toMatchObject({ width: 1280, height: 820 });
+    expect(window.options.x).toBeUndefined();
+    expect(window.options.y).toBeUndefined();
+  });
+});

@@ -1,5 +1,10 @@
 /** The one map window, hardened: isolated, sandboxed, no Node in the page, shown only when painted. */
 import { BrowserWindow, type WebPreferences } from 'electron';
+import type { Rect, Size } from './window-geometry';
+
+/** The size of a first start (clamped to the display); the least the map is usable at. */
+export const DEFAULT_WINDOW_SIZE: Size = { width: 1280, height: 820 };
+export const MIN_WINDOW_SIZE: Size = { width: 720, height: 480 };
 
 /**
  * Exported so a test can hold the window to them. Insecure content stays at Electron's default (refused);
@@ -18,12 +23,12 @@ export const mapWebPreferences = (preloadPath: string): WebPreferences => ({
   spellcheck: false,
 });
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** Opens at `bounds` (where it was last time, see window-state), or centred at the default size. */
+export function createMainWindow(preloadPath: string, bounds: Rect | Size = DEFAULT_WINDOW_SIZE): BrowserWindow {
   return new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 720,
-    minHeight: 480,
+    ...bounds,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     title: 'Neighborhood',
     show: false,
     backgroundColor: '#101418',

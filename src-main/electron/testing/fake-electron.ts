@@ -1,9 +1,10 @@
 /**
  * A small stand-in for the parts of Electron our glue touches, for unit tests on machines without the
  * Electron binary. It records what the code asked for (handlers, options, exposures, sends) and lets a
- * test play Chromium's side: a page navigating, a frame invoking, the user quitting. It mimics the
- * behaviour our code relies on (preventDefault stops a quit or a navigation, `ipcMain.handle` refuses a
- * second handler, a window emits `web-contents-created`), nothing more.
+ * test play Chromium's side: a page navigating, a frame invoking, the user quitting, moving or maximizing
+ * the window, clicking a menu item, a second start, a monitor unplugged. It mimics the behaviour our code
+ * relies on (preventDefault stops a quit, a close or a navigation, `ipcMain.handle` refuses a second
+ * handler, a window emits `web-contents-created`, `maximize` shows a hidden window), nothing more.
  *
  * Tests install it with `vi.mock('electron', () => import('./testing/fake-electron').then((m) => m.electronModule))`
  * and call `fake.reset()` before each test; every fake is reset in place, so imports bound at module load
@@ -84,6 +85,13 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+export interface FakeRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export class FakeBrowserWindow extends EventEmitter {
   static readonly instances: FakeBrowserWindow[] = [];
   static getAllWindows(): FakeBrowserWindow[] {
@@ -93,10 +101,24 @@ export class FakeBrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   destroyed = false;
   shown = false;
+  maximized = false;
+  minimized = false;
+  focusCalls = 0;
+  /** The normal (unmaximized) bounds; Electron centres a window given no position, and so does the fake. */
+  bounds: FakeRect;
   loaded: { url: string } | { file: string } | null = null;
 
   constructor(readonly options: Record<string, unknown>) {
     super();
+    const width = typeof options.width === 'number' ? options.width : 800;
+    const height = typeof options.height === 'number' ? options.height : 600;
+    const area = screen.getPrimaryDisplay().workArea;
+    this.bounds = {
+      x: typeof options.x === 'number' ? options.x : area.x + Math.round((area.width - width) / 2),
+      y: typeof options.y === 'number' ? options.y : area.y + Math.round((area.height - height) / 2),
+      width,
+      height,
+    };
     FakeBrowserWindow.instances.push(this);
     app.emit('web-contents-created', new FakeEvent(), this.webContents);
   }
@@ -115,12 +137,61 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   show(): void {
     this.shown = true;
+    this.minimized = false;
+    this.focusCalls += 1;
+  }
+  isVisible(): boolean {
+    return this.shown && !this.destroyed;
+  }
+  focus(): void {
+    this.focusCalls += 1;
+  }
+  getNormalBounds(): FakeRect {
+    return { ...this.bounds };
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  isFullScreen(): boolean {
+    return false;
+  }
+  /** As Electron's: shows (without focusing) a window not yet shown. */
+  maximize(): void {
+    this.shown = true;
+    this.maximized = true;
+    this.emit('maximize');
+  }
+  unmaximize(): void {
+    this.maximized = false;
+    this.emit('unmaximize');
+  }
+  minimize(): void {
+    this.minimized = true;
+    this.emit('minimize');
+  }
+  restore(): void {
+    this.minimized = false;
+    this.emit('restore');
+  }
+  /** The user dragging or resizing the window (normal state): what Electron reports as move / resize. */
+  userSetsBounds(next: Partial<FakeRect>): void {
+    const before = this.bounds;
+    this.bounds = { ...before, ...next };
+    if (this.bounds.x !== before.x || this.bounds.y !== before.y) this.emit('move');
+    if (this.bounds.width !== before.width || this.bounds.height !== before.height) this.emit('resize');
   }
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  /** Electron's order: `close` (preventDefault keeps the window), then `closed`. */
   close(): void {
     if (this.destroyed) return;
+    const event = new FakeEvent();
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
     this.destroyed = true;
     this.webContents.destroyed = true;
     this.emit('closed');
@@ -129,6 +200,13 @@ export class FakeBrowserWindow extends EventEmitter {
 
 export class FakeApp extends EventEmitter {
   isPackaged = false;
+  name = 'Neighborhood';
+  version = '0.1.0';
+  /** What `getPath` answers per name (default `/fake/<name>`). */
+  readonly paths: Record<string, string> = {};
+  /** What `requestSingleInstanceLock` answers: false plays the second instance. */
+  singleInstanceLock = true;
+  lockRequests = 0;
   /** How many times `quit()` was called, and whether a quit went through. */
   quitCalls = 0;
   quitted = false;
@@ -147,7 +225,18 @@ export class FakeApp extends EventEmitter {
     this.readyResolve();
   }
   getPath(name: string): string {
-    return `/fake/${name}`;
+    return this.paths[name] ?? `/fake/${name}`;
+  }
+  getVersion(): string {
+    return this.version;
+  }
+  requestSingleInstanceLock(): boolean {
+    this.lockRequests += 1;
+    return this.singleInstanceLock;
+  }
+  /** Another start of the app, which lost the lock (Electron emits this in the first instance). */
+  secondStart(argv: string[] = ['neighborhood'], workingDirectory = '/'): void {
+    this.emit('second-instance', new FakeEvent(), argv, workingDirectory, {});
   }
   /** Electron's order: before-quit, windows close, will-quit, quit; preventDefault at either stops it. */
   quit(): void {
@@ -168,6 +257,11 @@ export class FakeApp extends EventEmitter {
   reset(): void {
     this.removeAllListeners();
     this.isPackaged = false;
+    this.name = 'Neighborhood';
+    this.version = '0.1.0';
+    for (const name of Object.keys(this.paths)) delete this.paths[name];
+    this.singleInstanceLock = true;
+    this.lockRequests = 0;
     this.quitCalls = 0;
     this.quitted = false;
     this.exitCode = null;
@@ -265,16 +359,111 @@ export class FakeShell {
   }
 }
 
+export interface FakeDisplay {
+  id: number;
+  bounds: FakeRect;
+  workArea: FakeRect;
+}
+
+/** One 1920×1080 display with a 27 px top bar unless a test plugs in others; the first is the primary. */
+export class FakeScreen extends EventEmitter {
+  displays: FakeDisplay[] = FakeScreen.standard();
+  static standard(): FakeDisplay[] {
+    return [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 27, width: 1920, height: 1053 } }];
+  }
+  getAllDisplays(): FakeDisplay[] {
+    return this.displays;
+  }
+  getPrimaryDisplay(): FakeDisplay {
+    const primary = this.displays[0];
+    if (!primary) throw new Error('no display');
+    return primary;
+  }
+  reset(): void {
+    this.removeAllListeners();
+    this.displays = FakeScreen.standard();
+  }
+}
+
+/** A template item as our code builds it; `click` gets (menuItem, window, event) as Electron's does. */
+export interface FakeMenuItemOptions {
+  label?: string;
+  role?: string;
+  type?: string;
+  accelerator?: string;
+  checked?: boolean;
+  visible?: boolean;
+  click?: (menuItem: unknown, window: unknown, event: unknown) => void;
+  submenu?: FakeMenuItemOptions[];
+}
+
+export class FakeMenu {
+  static applicationMenu: FakeMenu | null = null;
+  static buildFromTemplate(template: FakeMenuItemOptions[]): FakeMenu {
+    return new FakeMenu(template);
+  }
+  static setApplicationMenu(menu: FakeMenu | null): void {
+    FakeMenu.applicationMenu = menu;
+  }
+  static getApplicationMenu(): FakeMenu | null {
+    return FakeMenu.applicationMenu;
+  }
+
+  constructor(readonly items: FakeMenuItemOptions[]) {}
+
+  /** The item at a path of labels or roles, e.g. `find('View', 'Zoom in')`; throws when there is none. */
+  find(...path: string[]): FakeMenuItemOptions {
+    let items: FakeMenuItemOptions[] | undefined = this.items;
+    let found: FakeMenuItemOptions | undefined;
+    for (const step of path) {
+      found = items?.find((item) => item.label === step || item.role === step);
+      if (!found) throw new Error(`no menu item ${path.join(' › ')}`);
+      items = found.submenu;
+    }
+    if (!found) throw new Error('an empty menu path');
+    return found;
+  }
+  /** Clicks the item at `path`, as the user would (with no focused window unless given). */
+  click(path: string[], window?: unknown): void {
+    const item = this.find(...path);
+    if (!item.click) throw new Error(`${path.join(' › ')} has no click handler (a role?)`);
+    item.click(item, window, { triggeredByAccelerator: false });
+  }
+}
+
+export interface MessageBoxCall {
+  window: unknown;
+  options: { message: string; detail?: string; title?: string; type?: string; buttons?: string[] };
+}
+
+export class FakeDialog {
+  readonly messageBoxes: MessageBoxCall[] = [];
+  /** What `showMessageBox` answers; a test may make it reject. */
+  reply: () => Promise<{ response: number; checkboxChecked: boolean }> = () => Promise.resolve({ response: 0, checkboxChecked: false });
+
+  showMessageBox(windowOrOptions: unknown, maybeOptions?: MessageBoxCall['options']): Promise<{ response: number; checkboxChecked: boolean }> {
+    const call = maybeOptions ? { window: windowOrOptions, options: maybeOptions } : { window: null, options: windowOrOptions as MessageBoxCall['options'] };
+    this.messageBoxes.push(call);
+    return this.reply();
+  }
+  reset(): void {
+    this.messageBoxes.length = 0;
+    this.reply = () => Promise.resolve({ response: 0, checkboxChecked: false });
+  }
+}
+
 export const app = new FakeApp();
 export const ipcMain = new FakeIpcMain();
 export const ipcRenderer = new FakeIpcRenderer();
 export const contextBridge = new FakeContextBridge();
 export const shell = new FakeShell();
+export const screen = new FakeScreen();
+export const dialog = new FakeDialog();
 const defaultSession = new FakeSession();
 export const session = { defaultSession };
 
 /** What `vi.mock('electron', …)` should return. */
-export const electronModule = { app, ipcMain, ipcRenderer, contextBridge, shell, session, BrowserWindow: FakeBrowserWindow };
+export const electronModule = { app, ipcMain, ipcRenderer, contextBridge, shell, session, screen, dialog, Menu: FakeMenu, BrowserWindow: FakeBrowserWindow };
 
 export const fake = {
   ...electronModule,
@@ -284,6 +473,9 @@ export const fake = {
     ipcRenderer.reset();
     contextBridge.reset();
     shell.reset();
+    screen.reset();
+    dialog.reset();
+    FakeMenu.applicationMenu = null;
     defaultSession.reset();
     FakeBrowserWindow.instances.length = 0;
   },
