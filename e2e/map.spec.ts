@@ -53,3 +53,19 @@ test('the sample interval is a setting that persists, and a bad value is refused
     await expect(page.getByLabel('Sample every (seconds)')).toHaveValue('2');
   }
 });
+
+test('"Slow down while hidden" is a setting beside the interval, kept across a reload', async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open();
+  const box = page.getByRole('checkbox', { name: 'Slow down while hidden' });
+  await expect(box).toBeChecked();
+  try {
+    await box.uncheck();
+    await expect(box).not.toBeChecked();
+    await page.reload();
+    await expect(page.getByRole('checkbox', { name: 'Slow down while hidden' })).not.toBeChecked();
+  } finally {
+    await page.getByRole('checkbox', { name: 'Slow down while hidden' }).check();
+    await expect(page.getByRole('checkbox', { name: 'Slow down while hidden' })).toBeChecked();
+  }
+});

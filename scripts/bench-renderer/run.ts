@@ -12,6 +12,7 @@ import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { createCore } from '../../src-main/core/create-core';
 import { startServer } from '../../src-main/serve/server';
 import { FakeFleetForRendererBenchmark } from './fake-engine';
+import { calibrate, loadNow, machineNote, rendererMainThreadCpuMs, type MachineNote } from './machine';
 import { PAGE_PROBE, PROBE_GLOBAL, type ProbeState, type ProbedFrame } from './page-probe';
 import { summarise, type Summary } from './stats';
 
@@ -35,6 +36,8 @@ export interface RendererBenchmarkOptions {
   log?: (line: string) => void;
   /** The built renderer to serve; default out/renderer (`npm run build`). */
   rendererDir?: string;
+  /** Called with the page and its CDP session before the page is loaded (e.g. to profile the first map). */
+  onPageOpen?: (page: Page, cdp: CDPSession) => Promise<void>;
   /** Called with the page and its CDP session once the map is up, before frames are measured (e.g. to profile). */
   onMapReady?: (page: Page, cdp: CDPSession) => Promise<void>;
   /** Called with the CDP session when the frames have been measured. */
@@ -49,6 +52,9 @@ export interface RendererBenchmarkResult {
   frameMs: Summary;
   /** The same without the wait for the next animation frame: the handler's work plus that frame's rendering. */
   workMs: Summary;
+  /** Its two parts: the message handled (parse, patch, Svelte's update, canvas), and the frame rendered (style, layout, paint). */
+  handleMs: Summary;
+  renderMs: Summary;
   /** Navigation start → the first tenant button present, and painted, ms. */
   firstTenantMs: number;
   firstMapMs: number;
@@ -64,6 +70,9 @@ export interface RendererBenchmarkResult {
   fullFrames: number;
   /** Averages per measured frame from Chromium's own counters, ms. */
   perFrame: { scriptMs: number; styleMs: number; layoutMs: number };
+  /** CPU time the page's main thread used per measured frame (all its work, idle time excluded), ms; null off Linux. */
+  mainThreadCpuMs: number | null;
+  machine: MachineNote;
 }
 
 /** Why the benchmark cannot run here, or null. */
@@ -87,6 +96,8 @@ export async function runRendererBenchmark(options: RendererBenchmarkOptions): P
   const missing = rendererBenchmarkMissing(rendererDir);
   if (missing) throw new Error(missing);
   const log = options.log ?? (() => {});
+  const loadBefore = loadNow();
+  const calibrationMs = calibrate();
   const fleet = new FakeFleetForRendererBenchmark({ containers: options.containers, vms: options.vms, churn: options.churn });
   const core = await createCore({ settingsPath: null, adapters: fleet.engines });
   const undo: Array<() => Promise<unknown>> = [() => core.dispose()];
@@ -102,6 +113,8 @@ export async function runRendererBenchmark(options: RendererBenchmarkOptions): P
 
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     undo.unshift(() => browser.close());
+    // The Chromium this process launched: its renderers descend from us (not from any other run's).
+    const cpu = () => rendererMainThreadCpuMs(process.pid);
     const page = await browser.newPage({ viewport: VIEWPORT });
     const wire = { wholeWorld: null as number | null, deltas: [] as number[], fulls: 0, counting: false };
     page.on('websocket', (socket) =>
@@ -117,6 +130,7 @@ export async function runRendererBenchmark(options: RendererBenchmarkOptions): P
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
 
+    await options.onPageOpen?.(page, cdp);
     log(`loading the map: ${options.containers} containers, ${options.vms} VMs`);
     await page.goto(server.url);
     // Polled from here (CDP evaluates past the page's CSP, which forbids the eval waitForFunction needs).
@@ -130,11 +144,13 @@ export async function runRendererBenchmark(options: RendererBenchmarkOptions): P
     await options.onMapReady?.(page, cdp);
     const from = (await probeState(page)).frames.length;
     const before = await metrics(cdp);
+    const cpuBefore = cpu();
     wire.counting = true;
     log(`measuring frames for ${options.seconds} s`);
     await sleep(options.seconds * 1000);
     wire.counting = false;
     const after = await metrics(cdp);
+    const cpuAfter = cpu();
     await options.onMeasured?.(cdp);
     // The last frame's paint may still be due.
     await sleep(500);
@@ -152,6 +168,8 @@ export async function runRendererBenchmark(options: RendererBenchmarkOptions): P
       seconds: options.seconds,
       frameMs: summarise(frames.map((f) => f.painted - f.received)),
       workMs: summarise(frames.map((f) => Math.max(0, (f.handled || f.raf) - f.received) + (f.painted - f.raf))),
+      handleMs: summarise(frames.map((f) => Math.max(0, (f.handled || f.raf) - f.received))),
+      renderMs: summarise(frames.map((f) => f.painted - f.raf)),
       firstTenantMs: first.firstTenant ?? Number.NaN,
       firstMapMs: first.firstMap ?? Number.NaN,
       heapBytes: heap.usedSize,
@@ -161,6 +179,8 @@ export async function runRendererBenchmark(options: RendererBenchmarkOptions): P
       deltaBytes: summarise(wire.deltas),
       fullFrames: wire.fulls,
       perFrame: { scriptMs: perFrame('ScriptDuration'), styleMs: perFrame('RecalcStyleDuration'), layoutMs: perFrame('LayoutDuration') },
+      mainThreadCpuMs: cpuBefore === null || cpuAfter === null || frames.length === 0 ? null : (cpuAfter - cpuBefore) / frames.length,
+      machine: machineNote(loadBefore, calibrationMs),
     };
   } finally {
     for (const step of undo) await step().catch(() => undefined);
