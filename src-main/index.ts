@@ -13,5 +13,7 @@ startApp({
   mainDir: fileURLToPath(new URL('.', import.meta.url)),
   env: process.env,
   process,
+  platform: process.platform,
+  versions: process.versions,
   report: reportError,
 });
