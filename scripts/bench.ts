@@ -1,129 +1,117 @@
 /**
- * `npm run bench`: what one sample costs, measured side by side with the tools users compare us to, in
- * one run (interleaved, so a noisy shared machine hurts both sides alike). Needs the lab (scripts/lab.sh up).
- *
- *   Docker: our sampler (one list + one-shot stats per running container) vs `docker stats --no-stream`,
- *           with N idle containers: wall time per sweep and CPU burnt by dockerd/containerd/shims.
- *   libvirt: our one bulk stats call vs `virsh domstats` over the same domains.
- *
- * Prints ratios; never asserts (timings on shared machines belong in a report, not in a test).
+ * `npm run bench`: Neighborhood's cost measured side by side with the tools users compare it to, in one
+ * run over one fleet of real containers and VMs (scripts/lab.sh up; part 2 needs `npm run build`).
+ * Prints its figures, the ratios and each target as met or missed; never fails on a target, only on a
+ * measurement that could not be made (exit 1). Everything it creates is removed, on Ctrl-C too.
+ * `npm run bench -- --short` is the CI version; `npm run bench -- --help` lists the variables.
  */
-import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { DockerEngine } from '../src-main/core/docker/docker-engine';
-import { LibvirtEngine } from '../src-main/core/libvirt/libvirt-engine';
-import { TestContainers } from '../tests/support/engines';
+import { availableParallelism } from 'node:os';
+import { Cleanup } from './bench/cleanup';
+import { Fleet } from './bench/fleet';
+import { ms, plural } from './bench/format';
+import { OptionsError, parseBenchOptions, USAGE, type BenchOptions } from './bench/options';
+import type { BenchContext, BenchPart, SummaryRow } from './bench/part';
+import { churnPart } from './bench/part-churn';
+import { samplePart } from './bench/part-sample';
+import { scalePart } from './bench/part-scale';
+import { steadyPart } from './bench/part-steady';
+import { summaryMarkdown } from './bench/summary';
 
-const run = promisify(execFile);
-const COUNT = Number(process.env.BENCH_CONTAINERS ?? 40);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
-const TICKS = 100; // USER_HZ on Linux
+/**
+ * The parts, run in this order over the same fleet. Part 3 (the renderer fed by a fake engine) is one
+ * more BenchPart placed after the steady state.
+ */
+const PARTS: BenchPart[] = [samplePart, steadyPart, churnPart, scalePart];
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-/** CPU seconds used so far by every process whose name starts with one of the prefixes. */
-async function cpuSeconds(prefixes: string[]): Promise<number> {
-  let ticks = 0;
-  for (const pid of await readdir('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
+async function runParts(ctx: BenchContext): Promise<{ rows: SummaryRow[]; broken: number }> {
+  const rows: SummaryRow[] = [];
+  let broken = 0;
+  for (const part of PARTS) {
+    const skip = part.skipReason(ctx.options);
+    if (skip) {
+      console.log(`\n## ${part.id === 'scale' ? 'Scale' : part.id}. ${part.title}: skipped (${skip})`);
+      rows.push({ part: part.id, what: part.title, target: '', measured: `skipped (${skip})`, verdict: 'info' });
+      continue;
+    }
+    const started = performance.now();
     try {
-      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      if (!prefixes.some((p) => name.startsWith(p))) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
-    } catch {
-      // the process ended while we looked
+      const restarted = await ctx.fleet.heal();
+      if (restarted > 0) console.log(`\n(${restarted} of our containers had stopped — dockerd was restarted, by another test? — and were started again)`);
+      rows.push(...(await part.run(ctx)));
+    } catch (err) {
+      if (ctx.signal.aborted) throw err;
+      broken++;
+      const message = err instanceof Error ? err.message : String(err);
+      console.error(`\npart ${part.id} (${part.title}) is broken: ${err instanceof Error ? (err.stack ?? message) : message}`);
+      rows.push({ part: part.id, what: part.title, target: '', measured: `BROKEN: ${message}`, verdict: 'info' });
     }
+    console.log(`  (part ${part.id} took ${ms(performance.now() - started)})`);
   }
-  return ticks / TICKS;
+  return { rows, broken };
 }
 
-async function measure(what: () => Promise<unknown>, engineProcs: string[]): Promise<{ wallMs: number; engineCpuMs: number; ownCpuMs: number }> {
-  const cpu0 = await cpuSeconds(engineProcs);
-  const own0 = process.cpuUsage();
+async function main(options: BenchOptions, cleanup: Cleanup, signal: AbortSignal): Promise<number> {
+  const started = performance.now();
+  const hostCpus = availableParallelism();
+  const mode = options.short ? 'short (CI) version' : 'full version';
+  console.log(`# Neighborhood benchmark, ${mode}: ${new Date().toISOString()}, ${hostCpus} CPUs, pid ${process.pid}`);
+  const fleet = new Fleet();
+  cleanup.add('the benchmark VMs', () => fleet.cleanupVms());
+  cleanup.add('the benchmark containers', () => fleet.cleanupContainers());
+  await fleet.checkImage();
+  const tookContainers = await fleet.runBase(options.containers, options.busyCpus, hostCpus, signal);
+  console.log(`fleet: ${options.containers} containers in ${ms(tookContainers)} (${fleet.busyCount} busy: a shell loop at ${fleet.busyCpus} CPU each; the rest idle sleep)`);
   const t0 = performance.now();
-  await what();
-  const wallMs = performance.now() - t0;
-  const own = process.cpuUsage(own0);
-  const cpu1 = await cpuSeconds(engineProcs);
-  return { wallMs, engineCpuMs: (cpu1 - cpu0) * 1000, ownCpuMs: (own.user + own.system) / 1000 };
+  await fleet.defineVms(options.vms);
+  console.log(`fleet: ${plural(options.vms, 'running lab VM')} (64–128 MiB, no OS, QEMU TCG) in ${ms(performance.now() - t0)}`);
+
+  const { rows, broken } = await runParts({ options, fleet, cleanup, signal, hostCpus });
+  console.log('\nremoving the fleet…');
+  await cleanup.runAll();
+  const header = `## Summary (${mode}, ${hostCpus} CPUs, ${options.containers} containers, ${plural(options.vms, 'VM')}; ${ms(performance.now() - started)} in all)`;
+  console.log(`\n${summaryMarkdown(rows, options, header)}`);
+  if (broken > 0) console.error(`\n${broken} part(s) could not measure: see above.`);
+  return broken > 0 ? 1 : 0;
 }
 
-function report(title: string, ours: Array<Awaited<ReturnType<typeof measure>>>, peer: Array<Awaited<ReturnType<typeof measure>>>, peerName: string): void {
-  const row = (name: string, xs: typeof ours) =>
-    `  ${name.padEnd(26)} wall ${median(xs.map((x) => x.wallMs)).toFixed(1).padStart(8)} ms   engine CPU ${median(xs.map((x) => x.engineCpuMs)).toFixed(0).padStart(5)} ms   client CPU ${median(xs.map((x) => x.ownCpuMs)).toFixed(1).padStart(6)} ms`;
-  console.log(`\n${title} (median of ${ours.length})`);
-  console.log(row('Neighborhood', ours));
-  console.log(row(peerName, peer));
-  // Process CPU is counted in 10 ms clock ticks: below one tick on both sides there is no honest ratio.
-  const ratio = (f: (x: (typeof ours)[number]) => number, unit: string) => {
-    const [a, b] = [median(peer.map(f)), median(ours.map(f))];
-    return a < 10 && b < 10 ? `both under 10 ms of ${unit}` : `${(a / Math.max(b, 0.001)).toFixed(1)}× our ${unit}`;
-  };
-  console.log(`  → ${peerName} takes ${ratio((x) => x.wallMs, 'wall time')} and ${ratio((x) => x.engineCpuMs, 'engine CPU')} per sweep`);
+let options: BenchOptions | 'help';
+try {
+  options = parseBenchOptions(process.argv.slice(2), process.env);
+} catch (err) {
+  if (!(err instanceof OptionsError)) throw err;
+  console.error(`bench: ${err.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (options === 'help') {
+  console.log(USAGE);
+  process.exit(0);
 }
 
-async function benchDocker(): Promise<void> {
-  const containers = new TestContainers();
-  const engine = new DockerEngine();
-  try {
-    console.log(`starting ${COUNT} idle containers…`);
-    for (let i = 0; i < COUNT; i++) await containers.run(`nbh-bench-${process.pid}-${i}`, ['sleep', '3600']);
-    engine.start();
-    while (engine.report().status.state !== 'connected') await new Promise((r) => setTimeout(r, 100));
-    await engine.sample(); // first readings: rates need a previous one
-    const procs = ['dockerd', 'containerd'];
-    const ours: Array<Awaited<ReturnType<typeof measure>>> = [];
-    const peer: typeof ours = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      ours.push(await measure(() => engine.sample(), procs));
-      peer.push(await measure(() => run('docker', ['stats', '--no-stream', '--format', '{{.ID}}']), procs));
-    }
-    const running = engine.report().containers.filter((c) => c.state === 'running').length;
-    report(`Docker: one sample of ${running} running containers`, ours, peer, 'docker stats --no-stream');
-  } finally {
-    await engine.dispose();
-    await containers.cleanup();
+const cleanup = new Cleanup();
+const abort = new AbortController();
+let interrupted = false;
+const interrupt = (signal: NodeJS.Signals) => {
+  if (interrupted) {
+    console.error(`\n${signal} again: exiting without finishing cleanup (docker rm -f $(docker ps -aq --filter label=neighborhood.bench=${process.pid}))`);
+    process.exit(130);
   }
-}
+  interrupted = true;
+  console.error(`\n${signal}: stopping and removing what the benchmark made…`);
+  abort.abort(new Error(`interrupted by ${signal}`));
+  void cleanup.runAll().finally(() => process.exit(130));
+};
+process.on('SIGINT', interrupt);
+process.on('SIGTERM', interrupt);
+process.on('unhandledRejection', (reason) => {
+  console.error('bench: unhandled rejection:', reason);
+  void cleanup.runAll().finally(() => process.exit(1));
+});
 
-async function benchLibvirt(): Promise<void> {
-  const engine = new LibvirtEngine();
-  engine.start();
-  const deadline = Date.now() + 10_000;
-  while (engine.report().status.state === 'connecting' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  const status = engine.report().status;
-  if (status.state !== 'connected') {
-    console.log(`\nlibvirt: skipped (${status.state}${'reason' in status ? `: ${status.reason}` : ''})`);
-    await engine.dispose();
-    return;
-  }
-  await engine.sample();
-  const procs = ['libvirtd'];
-  const ours: Array<Awaited<ReturnType<typeof measure>>> = [];
-  const peer: typeof ours = [];
-  for (let i = 0; i < ROUNDS * 2; i++) {
-    ours.push(await measure(() => engine.sample(), procs));
-    peer.push(await measure(() => run('virsh', ['-c', engine.endpoint, 'domstats']), procs));
-  }
-  const vms = engine.report().vms;
-  report(`libvirt: one bulk stats sample of ${vms.length} domains (${vms.filter((v) => v.state === 'running').length} running)`, ours, peer, 'virsh domstats');
-  await engine.dispose();
-}
-
-async function main(): Promise<void> {
-  console.log(`Neighborhood benchmark — ${new Date().toISOString()}, ${(await readFile('/proc/cpuinfo', 'utf8')).match(/^processor/gm)?.length} CPUs`);
-  await benchDocker();
-  await benchLibvirt();
-  console.log(`\nNeighborhood core RSS after the run: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
-}
-
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
+main(options, cleanup, abort.signal).then(
+  (code) => process.exit(code),
+  async (err: unknown) => {
+    if (!interrupted) console.error(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    await cleanup.runAll();
+    process.exit(interrupted ? 130 : 1);
   },
 );
