@@ -154,4 +154,19 @@ describe('Hub loops', () => {
     await hub.dispose();
     expect(second.disposed).toBe(true);
   });
+
+  it('publishes one frame per round of samples, not one per engine', async () => {
+    const slow = adapter(() => wait(120), '/slow.sock');
+    const quick = adapter(async () => undefined, '/quick.sock');
+    const hub = new Hub({ adapters: [slow, quick], sampleIntervalSeconds: 0.5, local: null, usageProbe: null });
+    hub.start();
+    await wait(100);
+    let frames = 0;
+    hub.onFrame(() => frames++);
+    await wait(1500);
+    await hub.dispose();
+    // Three rounds in 1.5 s at 0.5 s: three frames, where one per engine would make six.
+    expect(frames).toBeGreaterThanOrEqual(2);
+    expect(frames).toBeLessThanOrEqual(4);
+  });
 });

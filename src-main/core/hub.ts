@@ -27,6 +27,8 @@ export interface HubOptions {
 const PUBLISH_COALESCE_MS = 15;
 /** Bursts of events publish at most this often (4 frames a second), the first change without delay. */
 const MIN_FRAME_GAP_MS = 250;
+/** The loops of one round (same start, same interval) publish one frame together: at most this much after the first is done. */
+const ROUND_WAIT_MS = 400;
 /** Seconds between samples while no window or tab shows the map (when the setting asks for it). */
 export const HIDDEN_SAMPLE_SECONDS = 10;
 
@@ -68,6 +70,7 @@ export class Hub {
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
   private lastPublish = 0;
   private publishDue = 0;
+  private roundTimer: ReturnType<typeof setTimeout> | null = null;
   private started = false;
   /** Each open view, and whether it shows the map now. */
   private readonly views = new Map<object, boolean>();
@@ -234,11 +237,28 @@ export class Hub {
       // Whatever happened, the loop goes on: keep the cadence (a sample that took 300 ms of a 2 s
       // interval waits 1.7 s for the next).
       if (!this.disposed && !loop.stopped) {
-        this.schedulePublish();
+        this.sampleFinished();
         const wait = Math.max(50, this.effectiveIntervalMs - (Date.now() - started));
         loop.timer = setTimeout(() => this.runTick(loop), wait);
       }
     }
+  }
+
+  /**
+   * The loops run in step (they start together and keep the same interval), so a round's samples make one
+   * frame, published when the last of them is done — not one per engine — unless one is slow.
+   */
+  private sampleFinished(): void {
+    if (this.loops.some((l) => l.running)) {
+      this.roundTimer ??= setTimeout(() => {
+        this.roundTimer = null;
+        this.schedulePublish();
+      }, ROUND_WAIT_MS);
+      return;
+    }
+    if (this.roundTimer) clearTimeout(this.roundTimer);
+    this.roundTimer = null;
+    this.schedulePublish();
   }
 
   private schedulePublish(urgent = false): void {
@@ -300,6 +320,7 @@ export class Hub {
   async dispose(): Promise<void> {
     this.disposed = true;
     if (this.publishTimer) clearTimeout(this.publishTimer);
+    if (this.roundTimer) clearTimeout(this.roundTimer);
     for (const loop of this.loops) {
       if (loop.timer) clearTimeout(loop.timer);
       loop.timer = null;

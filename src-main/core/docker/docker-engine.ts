@@ -354,7 +354,12 @@ export class DockerEngine implements EngineAdapter {
     if (!this.link.isCurrent(gen)) return;
     await this.reconcile(gen, list);
     const live = [...this.containers.values()].filter((c) => c.state === 'running' || c.state === 'paused');
-    const answers = await Promise.all(live.map((c) => this.statsLimit(() => this.readOne(gen, c.id))));
+    // The kernel first, for every container it can answer for at once; the stats API for the rest.
+    const fromKernel = await this.readFromKernel(live.map((c) => c.id));
+    const answers = await Promise.all(live.map((c, i) => {
+      const known = fromKernel[i];
+      return known ? Promise.resolve(known) : this.statsLimit(() => this.readFromApi(gen, c.id));
+    }));
     this.cgroups?.retain(new Set(live.map((c) => this.initPids.get(c.id) ?? 0)));
     if (!this.link.isCurrent(gen)) return;
     const hostCpus = this.host.cpus;
@@ -394,20 +399,17 @@ export class DockerEngine implements EngineAdapter {
     else if (removed) this.link.changed.emit();
   }
 
-  /**
-   * One container's counters; undefined when it has none this time (stopped, vanished, stuck, or the
-   * engine refused). From the kernel where the engine is local and the files are readable, else the API.
-   */
-  private async readOne(gen: number, id: string): Promise<StatsReading | undefined> {
+  /** Counters from the kernel, where the engine is local and the files are readable; null for the rest. */
+  private async readFromKernel(ids: readonly string[]): Promise<Array<StatsReading | null>> {
+    if (!this.cgroups) return ids.map(() => null);
+    const readings = await this.cgroups.readMany(ids.map((id) => this.initPids.get(id) ?? 0), Date.now());
+    this.statsPaths.kernel += readings.filter((r) => r !== null).length;
+    return readings;
+  }
+
+  /** One container's counters from the stats API; undefined when it has none this time (stopped, vanished, stuck, or the engine refused). */
+  private async readFromApi(gen: number, id: string): Promise<StatsReading | undefined> {
     if (!this.link.isCurrent(gen)) return undefined;
-    const pid = this.initPids.get(id);
-    if (this.cgroups && pid !== undefined) {
-      const reading = await this.cgroups.read(pid, Date.now());
-      if (reading) {
-        this.statsPaths.kernel++;
-        return reading;
-      }
-    }
     this.statsPaths.api++;
     try {
       const container = this.docker.getContainer(id) as unknown as SignalledContainer;
