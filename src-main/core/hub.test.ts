@@ -156,7 +156,7 @@ describe('Hub loops', () => {
   });
 
   it('publishes one frame per round of samples, not one per engine', async () => {
-    const slow = adapter(() => wait(120), '/slow.sock');
+    const slow = adapter(async () => void (await wait(120)), '/slow.sock');
     const quick = adapter(async () => undefined, '/quick.sock');
     const hub = new Hub({ adapters: [slow, quick], sampleIntervalSeconds: 0.5, local: null, usageProbe: null });
     hub.start();

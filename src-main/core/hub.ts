@@ -29,6 +29,7 @@ const PUBLISH_COALESCE_MS = 15;
 const MIN_FRAME_GAP_MS = 250;
 /** The loops of one round (same start, same interval) publish one frame together: at most this much after the first is done. */
 const ROUND_WAIT_MS = 400;
+const ROUND_SLACK_MS = 60;
 /** Seconds between samples while no window or tab shows the map (when the setting asks for it). */
 export const HIDDEN_SAMPLE_SECONDS = 10;
 
@@ -49,6 +50,8 @@ interface Loop {
   running: boolean;
   /** Set when its adapter is removed: the loop ends after the sample in flight. */
   stopped: boolean;
+  /** When its next sample is due (epoch ms). */
+  dueAt?: number;
 }
 
 /** One watched engine: its adapter, its sampling loop and its subscription. */
@@ -205,7 +208,9 @@ export class Hub {
     for (const loop of this.loops) {
       if (loop.running || !loop.timer) continue;
       clearTimeout(loop.timer);
-      loop.timer = setTimeout(() => this.runTick(loop), immediately ? 0 : this.effectiveIntervalMs);
+      const wait = immediately ? 0 : this.effectiveIntervalMs;
+      loop.dueAt = Date.now() + wait;
+      loop.timer = setTimeout(() => this.runTick(loop), wait);
     }
   }
 
@@ -239,6 +244,7 @@ export class Hub {
       if (!this.disposed && !loop.stopped) {
         this.sampleFinished();
         const wait = Math.max(50, this.effectiveIntervalMs - (Date.now() - started));
+        loop.dueAt = Date.now() + wait;
         loop.timer = setTimeout(() => this.runTick(loop), wait);
       }
     }
@@ -249,7 +255,9 @@ export class Hub {
    * frame, published when the last of them is done — not one per engine — unless one is slow.
    */
   private sampleFinished(): void {
-    if (this.loops.some((l) => l.running)) {
+    // A loop of the same round still sampling, or about to start (timers of one round fire a few ms apart).
+    const now = Date.now();
+    if (this.loops.some((l) => l.running || (l.timer !== null && (l.dueAt ?? Infinity) - now < ROUND_SLACK_MS))) {
       this.roundTimer ??= setTimeout(() => {
         this.roundTimer = null;
         this.schedulePublish();
