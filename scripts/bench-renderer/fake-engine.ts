@@ -5,8 +5,8 @@
  *
  * The fleet lives like a busy one, on one clock at 1 Hz: most running containers' CPU and memory move a
  * little every second (rounded as the real adapters round them, so a truly idle one stays unchanged), VMs
- * burn CPU and balloon, and now and then a container stops or starts, or one is removed and another created.
- * Deterministic for a given seed, so two runs feed the same figures.
+ * burn CPU and balloon, and now and then (FLEET_CHURN) a container stops or starts, or one is removed and
+ * another created. Deterministic for a given seed, so two runs feed the same figures.
  */
 import type { Action, ActionDone, Container, ContainerStats, EngineKind, Vm } from '../../src-main/contract';
 import { ActionError } from '../../src-main/core/actions/action-error';
@@ -28,6 +28,18 @@ export function seededRandom(seed: number): () => number {
 }
 
 type Random = () => number;
+
+/**
+ * How often, in the whole fleet, a container stops (and, apart, one starts), and one is removed while
+ * another is created: "now and then", a few a minute — not a constant stream.
+ */
+export const FLEET_CHURN = { stopStartEverySeconds: 10, replaceEverySeconds: 30 };
+
+/** Per container engine and second: the chance of each kind of change. */
+interface Churn {
+  stopStart: number;
+  replace: number;
+}
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const logUniform = (random: Random, low: number, high: number): number => Math.exp(Math.log(low) + random() * (Math.log(high) - Math.log(low)));
 /** As the real adapters round (core/rates): a thousandth of a core, a hundredth of a percent, whole bytes. */
@@ -73,7 +85,7 @@ export class FakeEngineForRendererBenchmark implements EngineAdapter {
     private readonly host: HostFacts,
     private readonly random: Random,
     counts: { containers: number; vms: number },
-    private readonly churn = true,
+    private readonly churn: Churn | null,
   ) {
     for (let i = 0; i < counts.containers; i += 1) this.#containers.push(this.#newContainer());
     for (let i = 0; i < counts.vms; i += 1) this.#vms.push(this.#newVm(i));
@@ -116,12 +128,13 @@ export class FakeEngineForRendererBenchmark implements EngineAdapter {
     const r = this.random;
     this.#containers = this.#containers.map((c) => (c.state === 'running' && !this.#habits.get(c.id)?.idle ? this.#wander(c) : c));
     this.#vms = this.#vms.map((vm) => (vm.state === 'running' ? this.#wanderVm(vm) : vm));
-    if (!this.churn) return this.#notify();
-    // Now and then: one stops, one starts (about every 10 s per building) …
-    if (this.#containers.length > 0 && r() < 0.1) this.#flip('running', (c) => ({ ...c, state: 'exited', status: 'Exited (0) 1 second ago', stats: null }));
-    if (this.#containers.length > 0 && r() < 0.1) this.#flip('exited', (c) => ({ ...c, state: 'running', status: 'Up 1 second', startedAt: new Date().toISOString(), stats: this.#stats(c) }));
-    // … and about every 30 s one goes and another comes.
-    if (this.#containers.length > 0 && r() < 0.033) {
+    const churn = this.churn;
+    if (churn === null || this.#containers.length === 0) return this.#notify();
+    // Now and then one stops, one starts …
+    if (r() < churn.stopStart) this.#flip('running', (c) => ({ ...c, state: 'exited', status: 'Exited (0) 1 second ago', stats: null }));
+    if (r() < churn.stopStart) this.#flip('exited', (c) => ({ ...c, state: 'running', status: 'Up 1 second', startedAt: new Date().toISOString(), stats: this.#stats(c) }));
+    // … and less often one goes and another comes.
+    if (r() < churn.replace) {
       const gone = Math.floor(r() * this.#containers.length);
       this.#habits.delete(this.#containers[gone]!.id);
       this.#containers = [...this.#containers.slice(0, gone), ...this.#containers.slice(gone + 1), this.#newContainer()];
@@ -271,15 +284,18 @@ export class FakeFleetForRendererBenchmark {
   constructor(options: FakeFleetOptions) {
     const hosts = Math.max(1, options.hosts ?? 2);
     const random = seededRandom(options.seed ?? 42);
+    // Two container engines per host share the fleet's churn.
+    const churn: Churn | null =
+      options.churn === false ? null : { stopStart: 1 / (FLEET_CHURN.stopStartEverySeconds * hosts * 2), replace: 1 / (FLEET_CHURN.replaceEverySeconds * hosts * 2) };
     const share = (total: number, parts: number, i: number): number => Math.floor(total / parts) + (i < total % parts ? 1 : 0);
     for (let h = 0; h < hosts; h += 1) {
       const facts: HostFacts = { hostname: `bench-host-${h + 1}`, cpus: 64, memoryBytes: 512 * GiB, kernel: '6.1.0-bench', os: 'Debian GNU/Linux 12 (benchmark fake)', local: false };
       for (const wing of [0, 1]) {
         const containers = share(options.containers, hosts * 2, h * 2 + wing);
-        this.engines.push(new FakeEngineForRendererBenchmark('docker', `fake://bench-host-${h + 1}/docker-${wing === 0 ? 'a' : 'b'}`, facts, random, { containers, vms: 0 }, options.churn));
+        this.engines.push(new FakeEngineForRendererBenchmark('docker', `fake://bench-host-${h + 1}/docker-${wing === 0 ? 'a' : 'b'}`, facts, random, { containers, vms: 0 }, churn));
       }
       const vms = share(options.vms, hosts, h);
-      this.engines.push(new FakeEngineForRendererBenchmark('libvirt', `fake+qemu://bench-host-${h + 1}/system`, facts, random, { containers: 0, vms }, options.churn));
+      this.engines.push(new FakeEngineForRendererBenchmark('libvirt', `fake+qemu://bench-host-${h + 1}/system`, facts, random, { containers: 0, vms }, null));
     }
   }
 

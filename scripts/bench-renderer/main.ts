@@ -10,31 +10,47 @@ import { runRendererBenchmark, type RendererBenchmarkResult } from './run';
 export { rendererBenchmarkMissing, runRendererBenchmark, type RendererBenchmarkOptions, type RendererBenchmarkResult } from './run';
 export { rendererTable, TARGETS } from './report';
 
-const USAGE = 'usage: npx tsx scripts/bench-renderer/main.ts [--size CONTAINERS+VMS]… [--seconds N]   (default: --size 2000+200 --seconds 65)';
+const USAGE =
+  'usage: npx tsx scripts/bench-renderer/main.ts [--size CONTAINERS+VMS]… [--seconds N] [--renderer DIR] [--no-churn]\n' +
+  '  (default: --size 2000+200 --seconds 65 --renderer out/renderer; --renderer another build compares renderers on the same core)';
 
-export function parseArgs(args: readonly string[]): { sizes: { containers: number; vms: number }[]; seconds: number } {
+export interface CliOptions {
+  sizes: { containers: number; vms: number }[];
+  seconds: number;
+  rendererDir?: string;
+  churn: boolean;
+}
+
+export function parseArgs(args: readonly string[]): CliOptions {
   const sizes: { containers: number; vms: number }[] = [];
   let seconds = 65;
+  let rendererDir: string | undefined;
+  let churn = true;
   for (let i = 0; i < args.length; i += 1) {
     const [flag, value] = [args[i], args[i + 1] ?? ''];
     if (flag === '--size') {
       const m = /^(\d+)\+(\d+)$/.exec(value);
       if (!m) throw new Error(`--size wants CONTAINERS+VMS, e.g. 2000+200 (got “${value}”)\n${USAGE}`);
       sizes.push({ containers: Number(m[1]), vms: Number(m[2]) });
+    } else if (flag === '--no-churn') {
+      churn = false;
+      continue;
+    } else if (flag === '--renderer') {
+      rendererDir = value;
     } else if (flag === '--seconds') {
       seconds = Number(value);
       if (!Number.isFinite(seconds) || seconds < 5) throw new Error(`--seconds wants at least 5 (got “${value}”)\n${USAGE}`);
     } else throw new Error(USAGE);
     i += 1;
   }
-  return { sizes: sizes.length > 0 ? sizes : [{ containers: 2000, vms: 200 }], seconds };
+  return { sizes: sizes.length > 0 ? sizes : [{ containers: 2000, vms: 200 }], seconds, churn, ...(rendererDir === undefined ? {} : { rendererDir }) };
 }
 
 async function main(): Promise<void> {
-  const { sizes, seconds } = parseArgs(process.argv.slice(2));
+  const { sizes, seconds, rendererDir, churn } = parseArgs(process.argv.slice(2));
   const results: RendererBenchmarkResult[] = [];
   for (const size of sizes) {
-    results.push(await runRendererBenchmark({ ...size, seconds, log: (line) => console.log(`  ${line}`) }));
+    results.push(await runRendererBenchmark({ ...size, seconds, churn, ...(rendererDir === undefined ? {} : { rendererDir }), log: (line) => console.log(`  ${line}`) }));
     console.log(rendererTable(results.slice(-1)));
   }
   console.log(`\n## Renderer: ${new Date().toISOString()}\n\n${rendererTable(results)}`);

@@ -11,14 +11,15 @@ import type { BuildingLayout, Unit } from './layout/building';
 import { repaintPlan, unitPaint, type Painted, type UnitPaint } from './facade-plan';
 import { litStep } from './palette';
 
+/** Below this size (px) a unit's rounded corners are not worth a path: most units, painted with one fill. */
+const ROUNDED_FROM = 24;
+
 export function paintUnit(ctx: CanvasRenderingContext2D, palette: CanvasPalette, unit: Unit, paint: UnitPaint, present: boolean): void {
   // The gap between units is 2 px and an outline reaches 0.5 px past its unit: clearing 1 px around it
   // never touches a neighbour.
   ctx.clearRect(unit.x - 1, unit.y - 1, unit.width + 2, unit.height + 2);
   if (!present || unit.width <= 0 || unit.height <= 0) return;
   const lit = litStep(paint.level);
-  ctx.beginPath();
-  ctx.roundRect(unit.x, unit.y, unit.width, unit.height, 1.5);
   let stroke: { colour: string; dash: number[] } | null = null;
   switch (paint.look) {
     case 'lit':
@@ -38,7 +39,13 @@ export function paintUnit(ctx: CanvasRenderingContext2D, palette: CanvasPalette,
       break;
   }
   if (paint.restarting) stroke = { colour: palette.warning, dash: [4, 2] };
-  ctx.fill();
+  if (stroke === null && (unit.width < ROUNDED_FROM || unit.height < ROUNDED_FROM)) {
+    ctx.fillRect(unit.x, unit.y, unit.width, unit.height);
+  } else {
+    ctx.beginPath();
+    ctx.roundRect(unit.x, unit.y, unit.width, unit.height, 1.5);
+    ctx.fill();
+  }
   if (stroke) {
     ctx.setLineDash(stroke.dash);
     ctx.strokeStyle = stroke.colour;
@@ -65,28 +72,33 @@ export function paintUnit(ctx: CanvasRenderingContext2D, palette: CanvasPalette,
 
 /**
  * Paints one building's windows (the context placed at the building's origin): everything when nothing
- * was painted for it yet (`painted` null), else only what repaintPlan says. Returns what is painted now,
- * for the next frame.
+ * was painted for it yet (`painted` null), else only what repaintPlan says. Returns what is painted now
+ * (`painted` itself, brought up to date), for the next frame.
  */
 export function paintFacade(
   ctx: CanvasRenderingContext2D,
   palette: CanvasPalette,
   layout: BuildingLayout,
-  containers: ReadonlyMap<string, Container>,
+  containers: readonly Container[],
   painted: Painted | null,
 ): Painted {
   let plan = repaintPlan(painted, layout, containers);
-  const paints = plan === 'all' ? new Map<string, UnitPaint>() : new Map(painted?.paints);
-  if (plan === 'all') {
+  let now: Painted;
+  if (plan === 'all' || painted === null) {
     const box = layout.facade;
     ctx.clearRect(box.x, box.y, box.width, box.height);
-    plan = { clear: [], paint: layout.units.map((unit) => ({ unit, paint: unitPaint(unit, containers.get(unit.id)) })) };
-  }
+    const byId = new Map(containers.map((c) => [c.id, c]));
+    plan = { clear: [], paint: layout.units.map((unit) => ({ unit, paint: unitPaint(unit, byId.get(unit.id)), container: byId.get(unit.id) })), same: [] };
+    now = { layout, containers: new Map(), paints: new Map() };
+  } else now = { ...painted, layout };
   // Cleared with the margin paintUnit clears: a unit's outline reaches half a pixel past it.
   for (const gone of plan.clear) ctx.clearRect(gone.x - 1, gone.y - 1, gone.width + 2, gone.height + 2);
-  for (const { unit, paint } of plan.paint) {
-    paintUnit(ctx, palette, unit, paint, containers.has(unit.id));
-    paints.set(unit.id, paint);
+  for (const { unit, paint, container } of plan.paint) {
+    paintUnit(ctx, palette, unit, paint, container !== undefined);
+    now.paints.set(unit.id, paint);
+    if (container) now.containers.set(unit.id, container);
+    else now.containers.delete(unit.id);
   }
-  return { layout, containers, paints };
+  for (const container of plan.same) now.containers.set(container.id, container);
+  return now;
 }

@@ -28,19 +28,18 @@ describe('repaintPlan', () => {
   const b = cpu('b', 0.5);
   const facade = { x: 0, y: 0, width: 200, height: 100 };
   const layout = { facade, units: [unit({ id: 'a' }), unit({ id: 'b', x: 60 })] } as BuildingLayout;
-  const byId = (...cs: Container[]) => new Map(cs.map((c) => [c.id, c]));
-  const painted: Painted = { layout, containers: byId(a, b), paints: new Map(layout.units.map((u) => [u.id, unitPaint(u, a)])) };
+  const list = (...cs: Container[]) => cs;
+  const painted: Painted = { layout, containers: new Map([a, b].map((c) => [c.id, c])), paints: new Map(layout.units.map((u) => [u.id, unitPaint(u, a)])) };
 
   it.each<[string, Parameters<typeof repaintPlan>, 'all' | string[]]>([
-    ['nothing painted yet', [null, layout, byId(a, b)], 'all'],
-    ['a facade of another size', [painted, { ...layout, facade: { ...facade, height: 120 } }, byId(a, b)], 'all'],
-    ['laid out again, nothing moved', [painted, { ...layout }, byId(a, b)], []],
-    ['the same containers: nothing, not even looked at', [painted, layout, byId(a, b)], []],
-    ['one busier: repainted', [painted, layout, byId(a, cpu('b', 1))], ['b']],
-    ['one changed by less than a light step: a new object, the same picture', [painted, layout, byId(a, cpu('b', 0.5 + 0.2 / LIGHT_LEVELS))], []],
-    ['one changed where the picture does not show it (memory)', [painted, layout, byId({ ...a, stats: makeStats({ cpuCores: 0.5, memoryUsedBytes: 1e9 }) }, b)], []],
-    ['one stopped', [painted, layout, byId(a, { ...b, state: 'exited', stats: null })], ['b']],
-    ['one gone from the frame', [painted, layout, byId(b)], ['a']],
+    ['nothing painted yet', [null, layout, list(a, b)], 'all'],
+    ['a facade of another size', [painted, { ...layout, facade: { ...facade, height: 120 } }, list(a, b)], 'all'],
+    ['laid out again, nothing moved', [painted, { ...layout }, list(a, b)], []],
+    ['the same containers: nothing, not even looked at', [painted, layout, list(a, b)], []],
+    ['one busier: repainted', [painted, layout, list(a, cpu('b', 1))], ['b']],
+    ['one changed by less than a light step: a new object, the same picture (remembered, not painted)', [painted, layout, list(a, cpu('b', 0.5 + 0.2 / LIGHT_LEVELS))], []],
+    ['one changed where the picture does not show it (memory)', [painted, layout, list({ ...a, stats: makeStats({ cpuCores: 0.5, memoryUsedBytes: 1e9 }) }, b)], []],
+    ['one stopped', [painted, layout, list(a, { ...b, state: 'exited', stats: null })], ['b']],
   ])('%s', (_name, args, expected) => {
     const result = repaintPlan(...args);
     expect(result === 'all' ? 'all' : result.paint.map((r) => r.unit.id)).toEqual(expected);
@@ -48,7 +47,7 @@ describe('repaintPlan', () => {
 
   it('laid out again: clears where a moved unit stood and paints it where it stands now, leaving the rest', () => {
     const moved = unit({ id: 'b', x: 120 });
-    const plan = repaintPlan(painted, { ...layout, units: [layout.units[0]!, moved] }, byId(a, b));
-    expect(plan).toEqual({ clear: [layout.units[1]], paint: [{ unit: moved, paint: unitPaint(moved, b) }] });
+    const plan = repaintPlan(painted, { ...layout, units: [layout.units[0]!, moved] }, list(a, b));
+    expect(plan).toEqual({ clear: [layout.units[1]], paint: [{ unit: moved, paint: unitPaint(moved, b), container: b }], same: [] });
   });
 });

@@ -1,35 +1,18 @@
 /**
- * What a house shows of its VM, in three parts that change at different rates, so each is touched only
- * when it changes:
- * - HouseView, on its focusable element: the accessible name, state and any action running;
+ * What a house shows of its VM, in parts that change at different rates, so each is touched only when it
+ * changes (its focusable element's words are the tenant writer's):
  * - HouseLook, on its shell: its look (lit, paused, dark, new; crashed), the words on its utility box and
  *   its snapshot count — these change with the VM's state and configuration, seldom;
  * - HousePaint, on the figures canvas: the light in each window (in steps, see palette.lightLevel) and
  *   the memory gauge's fraction — these change with the figures.
  * The house's shape is its layout (layout/house.ts), which changes with none of these.
  */
-import type { TenantActivity, Vm } from '../../src-main/contract';
+import type { Vm } from '../../src-main/contract';
 import { formatCount } from '../format/format';
-import { sameActivity } from './apartment-view';
 import { memoryFraction, windowCount } from './layout/house';
 import { vmWindowLights } from './layout/lighting';
 import { lightLevel } from './palette';
 import { vmLook, type Look } from './tenant-look';
-import { vmLabel } from './tenant-text';
-
-export interface HouseView {
-  label: string;
-  state: Vm['state'];
-  activity: TenantActivity | null;
-}
-
-export function houseView(vm: Vm): HouseView {
-  return { label: vmLabel(vm), state: vm.state, activity: vm.activity };
-}
-
-export function sameHouseView(a: HouseView, b: HouseView): boolean {
-  return a.label === b.label && a.state === b.state && sameActivity(a.activity, b.activity);
-}
 
 export interface HouseLook {
   look: Look;

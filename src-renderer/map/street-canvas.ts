@@ -31,11 +31,16 @@ export interface HouseFigureElements {
   gauge: SVGElement;
 }
 
-function paintHouse(elements: HouseFigureElements, palette: CanvasPalette, layout: HouseLayout, paint: HousePaint): void {
+const paneFill = (palette: CanvasPalette, paint: HousePaint, i: number): string =>
+  paint.look === 'lit' ? litStep(paint.levels[i] ?? 0).fill : paint.look === 'paused' ? palette.panePaused : paint.look === 'dark' ? palette.stopped : palette.pane;
+
+/** Writes what differs from `before` (everything when there is none): a window's colour, the gauge. */
+function paintHouse(elements: HouseFigureElements, palette: CanvasPalette, layout: HouseLayout, paint: HousePaint, before: HousePaint | null): void {
   for (const [i, pane] of elements.panes.entries()) {
-    pane.style.fill =
-      paint.look === 'lit' ? litStep(paint.levels[i] ?? 0).fill : paint.look === 'paused' ? palette.panePaused : paint.look === 'dark' ? palette.stopped : palette.pane;
+    const fill = paneFill(palette, paint, i);
+    if (before === null || paneFill(palette, before, i) !== fill) pane.style.fill = fill;
   }
+  if (before !== null && before.fraction === paint.fraction) return;
   const fill = gaugeFill(layout.gauge, paint.fraction);
   elements.gauge.setAttribute('y', String(fill.y));
   elements.gauge.setAttribute('height', String(fill.height));
@@ -65,6 +70,8 @@ interface BuildingCanvas {
   layout: BuildingLayout | null;
   facade: Painted | null;
   risers: string;
+  /** The canvas's font is set (a resize resets it; setting it parses it, every time). */
+  font: boolean;
 }
 
 /** A house's figure elements and what was written to them. */
@@ -81,7 +88,7 @@ export class StreetPainter {
 
   /** A building's canvas, mounted (by its plot key); returns its unregister. */
   registerBuilding(key: string, canvas: HTMLCanvasElement): () => void {
-    const entry: BuildingCanvas = { canvas, layout: null, facade: null, risers: '' };
+    const entry: BuildingCanvas = { canvas, layout: null, facade: null, risers: '', font: false };
     this.#buildings.set(key, entry);
     return () => {
       if (this.#buildings.get(key) === entry) this.#buildings.delete(key);
@@ -114,7 +121,7 @@ export class StreetPainter {
         if (!entry || !vm || entry.painted?.vm === vm) continue;
         const paint = housePaint(vm);
         const same = entry.painted !== null && sameHousePaint(entry.painted.paint, paint);
-        if (!same) paintHouse(entry.elements, palette, entry.layout, paint);
+        if (!same) paintHouse(entry.elements, palette, entry.layout, paint, entry.painted?.paint ?? null);
         entry.painted = { vm, paint: same && entry.painted ? entry.painted.paint : paint };
       }
     }
@@ -131,6 +138,7 @@ export class StreetPainter {
       entry.canvas.width = width;
       entry.canvas.height = height;
       entry.layout = null;
+      entry.font = false;
     }
     ctx.setTransform(scale, 0, 0, scale, -box.x * scale, -box.y * scale);
     if (entry.layout !== layout) {
@@ -140,8 +148,11 @@ export class StreetPainter {
       entry.risers = '';
       entry.layout = layout;
     }
-    ctx.font = `${UNIT_NAME_FONT}px ${palette.font}`;
-    entry.facade = paintFacade(ctx, palette, layout, new Map<string, Container>(containers.map((c) => [c.id, c])), entry.facade);
+    if (!entry.font) {
+      ctx.font = `${UNIT_NAME_FONT}px ${palette.font}`;
+      entry.font = true;
+    }
+    entry.facade = paintFacade(ctx, palette, layout, containers, entry.facade);
     const risers = layoutRisers(riserCore(layout), riserTotals(containers), host.cpus, host.memoryBytes);
     const key = riserKey(risers);
     if (entry.risers !== key) {

@@ -81,36 +81,88 @@ function element() {
 }
 
 describe('TenantWriter', () => {
-  const words = (label: string, state = 'running', busy: string | null = null) => ({ label, state, busy });
+  /** A writer whose idle moments the test brings about. */
+  function setup() {
+    const idle: Array<(deadline: () => number) => void> = [];
+    const writer = new TenantWriter((work) => idle.push(work));
+    const runIdle = (budget = 1_000) => idle.splice(0).forEach((work) => work(() => budget));
+    return { writer, idle, runIdle };
+  }
+  let formatted = 0;
+  const words = (label: string, state = 'running', busy: string | null = null) => ({
+    state,
+    busy,
+    label: () => {
+      formatted += 1;
+      return label;
+    },
+  });
 
-  it('gives a mounted element its words at once, and writes only what changed', () => {
-    const writer = new TenantWriter();
-    writer.set('c1', words('Container web, running, 1% CPU'));
+  it('writes state and action at once, the name in the next idle moment, and only what changed', () => {
+    const { writer, runIdle } = setup();
     const el = element();
     writer.register('c1', el);
-    expect(Object.fromEntries(el.attributes)).toEqual({ 'aria-label': 'Container web, running, 1% CPU', 'data-state': 'running' });
+    writer.set('c1', words('Container web, running, 1% CPU'));
+    expect(Object.fromEntries(el.attributes)).toEqual({ 'data-state': 'running' });
+    runIdle();
+    expect(el.attributes.get('aria-label')).toBe('Container web, running, 1% CPU');
 
     el.writes.length = 0;
     writer.set('c1', words('Container web, running, 1% CPU'));
+    runIdle();
     expect(el.writes).toEqual([]);
-    writer.set('c1', words('Container web, running, 2% CPU'));
-    expect(el.writes).toEqual(['aria-label=Container web, running, 2% CPU']);
-
-    el.writes.length = 0;
     writer.set('c1', words('Container web, running, busy: Stopping web, 2% CPU', 'running', 'container:stop'));
+    expect(el.writes).toEqual(['data-busy=container:stop']);
     writer.set('c1', words('Container web, exited', 'exited'));
-    expect(el.writes).toEqual(['aria-label=Container web, running, busy: Stopping web, 2% CPU', 'data-busy=container:stop', 'aria-label=Container web, exited', 'data-state=exited', '-data-busy']);
+    runIdle();
+    expect(el.writes).toEqual(['data-busy=container:stop', 'data-state=exited', '-data-busy', 'aria-label=Container web, exited']);
+  });
+
+  it('formats a name once per idle moment however many frames changed it, and not at all for a tenant without an element', () => {
+    const { writer, runIdle } = setup();
+    writer.register('c1', element());
+    formatted = 0;
+    for (const cpu of [1, 2, 3, 4]) writer.set('c1', words(`Container web, running, ${cpu}% CPU`));
+    writer.set('c2', words('Container db, running'));
+    runIdle();
+    expect(formatted).toBe(1);
+  });
+
+  it('a tenant that gets the focus or the pointer has its name brought up to date on the spot', () => {
+    const { writer } = setup();
+    const el = element();
+    writer.register('v1', el);
+    writer.set('v1', words('VM small, running, 1 snapshot'));
+    writer.flush('v1');
+    expect(el.attributes.get('aria-label')).toBe('VM small, running, 1 snapshot');
+  });
+
+  it('an idle moment writes what its time allows, the rest in the next', () => {
+    const { writer, idle, runIdle } = setup();
+    const els = ['a', 'b', 'c'].map((key) => {
+      const el = element();
+      writer.register(key, el);
+      writer.set(key, words(`Container ${key}`));
+      return el;
+    });
+    runIdle(0);
+    // One at least, even with no time left.
+    expect(els.map((el) => el.attributes.has('aria-label'))).toEqual([true, false, false]);
+    expect(idle).toHaveLength(1);
+    runIdle();
+    expect(els.every((el) => el.attributes.has('aria-label'))).toBe(true);
   });
 
   it('words set before the element mounts wait for it; an unregistered element is written no more', () => {
-    const writer = new TenantWriter();
+    const { writer, runIdle } = setup();
+    writer.set('v1', words('VM small, running'));
     const el = element();
     const unregister = writer.register('v1', el);
-    expect(el.writes).toEqual([]);
-    writer.set('v1', words('VM small, running'));
+    runIdle();
     expect(el.attributes.get('aria-label')).toBe('VM small, running');
     unregister();
     writer.set('v1', words('VM small, paused', 'paused'));
-    expect(el.attributes.get('aria-label')).toBe('VM small, running');
+    runIdle();
+    expect(el.attributes.get('data-state')).toBe('running');
   });
 });

@@ -102,6 +102,14 @@ export function unitMemory(container: Container, hostMemoryBytes: number, previo
   return steppedUse(container.stats.memoryUsedBytes, previous);
 }
 
+/** An input's units by id, computed once per input (the memo keeps one input for many frames). */
+const unitIndex = new WeakMap<BuildingInput, Map<string, UnitInput>>();
+function unitsOf(input: BuildingInput): Map<string, UnitInput> {
+  let byId = unitIndex.get(input);
+  if (!byId) unitIndex.set(input, (byId = new Map(input.units.map((u) => [u.id, u]))));
+  return byId;
+}
+
 /** What shapes a building of these containers; `previous` (the last input) keeps units on their steps. */
 export function buildingInput(
   containers: readonly Container[],
@@ -110,7 +118,7 @@ export function buildingInput(
   title: string,
   previous: BuildingInput | null = null,
 ): BuildingInput {
-  const before = previous === null ? null : new Map(previous.units.map((u) => [u.id, u]));
+  const before = previous === null ? null : unitsOf(previous);
   return {
     units: containers.map((c) => {
       const old = before?.get(c.id);

@@ -53,9 +53,14 @@ export class LayoutMemo {
     return this.#keep(this.#other as Map<string, Kept<T>>, id, key, compute);
   }
 
-  /** What `other` kept under this id last, whatever its key (to carry unchanged parts over). */
+  /** What was kept under this id last (by `other` or `keep`). */
   last<T>(id: string): T | null {
     return (this.#other.get(id)?.value as T | undefined) ?? null;
+  }
+
+  /** Keeps a value under this id for the next pass (the caller compares it itself). */
+  keep(id: string, value: unknown): void {
+    this.#other.set(id, { key: '', value, seen: this.#pass });
   }
 
   /** Drops what the pass did not use (engines and VMs that are gone). */

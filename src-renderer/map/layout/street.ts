@@ -117,13 +117,9 @@ export function planPlots(host: Host, innerWidth: number, memo = new LayoutMemo(
   return plots;
 }
 
-/** A number per layout object, so a street's key can say "the same plots" without comparing them. */
-const identities = new WeakMap<object, number>();
-let nextIdentity = 1;
-function identity(o: object): number {
-  let id = identities.get(o);
-  if (id === undefined) identities.set(o, (id = nextIdentity++));
-  return id;
+/** The same plots, unplaced: the same keys, the very same layouts, the same signs' words. */
+function samePlots(a: readonly Plot[], b: readonly Plot[]): boolean {
+  return a.length === b.length && a.every((p, i) => { const q = b[i]!; return p.key === q.key && p.layout === q.layout && (p.kind !== 'sign' || (q.kind === 'sign' && p.label === q.label)); });
 }
 
 /**
@@ -134,8 +130,10 @@ export function layoutStreet(host: Host, width: number, memo = new LayoutMemo())
   memo.begin();
   const innerWidth = Math.max(0, width - 2 * STREET_PADDING);
   const plots = planPlots(host, innerWidth, memo);
-  const key = `${width}\u0000${plots.map((p) => `${p.key}\u0001${p.kind === 'sign' ? p.label : ''}\u0001${identity(p.layout)}`).join('\u0000')}`;
-  const street = memo.other('street', key, () => placePlots(plots, width, innerWidth, memo.last<StreetLayout>('street')));
+  const last = memo.last<{ width: number; plots: Plot[]; street: StreetLayout }>('street');
+  const street = last !== null && last.width === width && samePlots(last.plots, plots) ? last.street : placePlots(plots, width, innerWidth, last?.street ?? null);
+  if (street !== last?.street) memo.computed += 1;
+  memo.keep('street', { width, plots, street });
   memo.sweep();
   return street;
 }
