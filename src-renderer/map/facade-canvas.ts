@@ -14,6 +14,22 @@ import { litStep } from './palette';
 /** Below this size (px) a unit's rounded corners are not worth a path: most units, painted with one fill. */
 const ROUNDED_FROM = 24;
 
+/**
+ * The fill colour each context was last given, so painting units of one colour in a row sets it once
+ * (setting it parses it). Everything that paints on these canvases sets its fill through here; a canvas
+ * that is resized forgets its state, and so must this (forgetFill).
+ */
+const lastFill = new WeakMap<CanvasRenderingContext2D, string | CanvasPattern>();
+export function setFill(ctx: CanvasRenderingContext2D, fill: string | CanvasPattern): void {
+  if (lastFill.get(ctx) === fill) return;
+  ctx.fillStyle = fill;
+  lastFill.set(ctx, fill);
+}
+
+export function forgetFill(ctx: CanvasRenderingContext2D): void {
+  lastFill.delete(ctx);
+}
+
 export function paintUnit(ctx: CanvasRenderingContext2D, palette: CanvasPalette, unit: Unit, paint: UnitPaint, present: boolean): void {
   // The gap between units is 2 px and an outline reaches 0.5 px past its unit: clearing 1 px around it
   // never touches a neighbour.
@@ -23,18 +39,18 @@ export function paintUnit(ctx: CanvasRenderingContext2D, palette: CanvasPalette,
   let stroke: { colour: string; dash: number[] } | null = null;
   switch (paint.look) {
     case 'lit':
-      ctx.fillStyle = lit.fill;
+      setFill(ctx, lit.fill);
       break;
     case 'paused':
-      ctx.fillStyle = palette.paused;
+      setFill(ctx, palette.paused);
       stroke = { colour: palette.pausedLine, dash: [] };
       break;
     case 'dark':
-      ctx.fillStyle = palette.stopped;
+      setFill(ctx, palette.stopped);
       stroke = { colour: palette.stoppedLine, dash: [3, 2] };
       break;
     case 'new':
-      ctx.fillStyle = palette.core;
+      setFill(ctx, palette.core);
       stroke = { colour: palette.muted, dash: [1, 2] };
       break;
   }
@@ -54,7 +70,7 @@ export function paintUnit(ctx: CanvasRenderingContext2D, palette: CanvasPalette,
     ctx.setLineDash([]);
   }
   if (paint.pauseMark) {
-    ctx.fillStyle = palette.mark;
+    setFill(ctx, palette.mark);
     ctx.fillRect(unit.x + unit.width / 2 - 4, unit.y + unit.height / 2 - 4, 2.5, 8);
     ctx.fillRect(unit.x + unit.width / 2 + 1.5, unit.y + unit.height / 2 - 4, 2.5, 8);
   }
@@ -66,6 +82,7 @@ export function paintUnit(ctx: CanvasRenderingContext2D, palette: CanvasPalette,
     ctx.clip();
     ctx.fillStyle = paint.look === 'lit' ? lit.text : palette.muted;
     ctx.fillText(paint.label, unit.x + 4, unit.y + Math.min(13, unit.height - 5));
+    // restore() brings back the fill colour from before save(): what was set last, as recorded.
     ctx.restore();
   }
 }
@@ -93,7 +110,9 @@ export function paintFacade(
   } else now = { ...painted, layout };
   // Cleared with the margin paintUnit clears: a unit's outline reaches half a pixel past it.
   for (const gone of plan.clear) ctx.clearRect(gone.x - 1, gone.y - 1, gone.width + 2, gone.height + 2);
-  for (const { unit, paint, container } of plan.paint) {
+  // By look and light: setting a fill colour parses it, so units of one colour are painted together.
+  const order = plan.paint.sort((a, b) => (a.paint.look < b.paint.look ? -1 : a.paint.look > b.paint.look ? 1 : a.paint.level - b.paint.level));
+  for (const { unit, paint, container } of order) {
     paintUnit(ctx, palette, unit, paint, container !== undefined);
     now.paints.set(unit.id, paint);
     if (container) now.containers.set(unit.id, container);

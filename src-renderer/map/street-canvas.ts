@@ -10,7 +10,7 @@
  */
 import type { Container, Host, Vm } from '../../src-main/contract';
 import { readPalette, type CanvasPalette } from './canvas-palette';
-import { paintFacade } from './facade-canvas';
+import { forgetFill, paintFacade, setFill } from './facade-canvas';
 import type { Painted } from './facade-plan';
 import { housePaint, sameHousePaint, type HousePaint } from './house-view';
 import type { Box } from './layout/box';
@@ -57,7 +57,7 @@ function paintRisers(ctx: CanvasRenderingContext2D, palette: CanvasPalette, layo
   for (const riser of risers) {
     ctx.beginPath();
     ctx.roundRect(riser.x, riser.y, riser.width, riser.height, riser.width / 2);
-    ctx.fillStyle = palette.riser[riser.kind];
+    setFill(ctx, palette.riser[riser.kind]);
     ctx.fill();
   }
   ctx.globalAlpha = 1;
@@ -139,6 +139,7 @@ export class StreetPainter {
       entry.canvas.height = height;
       entry.layout = null;
       entry.font = false;
+      forgetFill(ctx);
     }
     ctx.setTransform(scale, 0, 0, scale, -box.x * scale, -box.y * scale);
     if (entry.layout !== layout) {

@@ -3,12 +3,20 @@
  * but keeps every unchanged tenant as the same object: `sync` looks again only at tenants that are new
  * objects, makes their view, and reports a change only when the view differs from the one before — so a
  * thousand idle tenants cost one comparison each, and a tenant whose new figures read the same costs one
- * view. What a change does (write an attribute, set a signal) is the caller's.
+ * view. What a change does (write an attribute, set a signal) is the caller's. Nothing is allocated per
+ * tenant and frame: entries are kept and marked with the frame's generation.
  */
+interface Entry<T, V> {
+  item: T;
+  view: V;
+  /** The last sync that saw it. */
+  generation: number;
+}
+
 export class ViewSync<T, V> {
-  #views = new Map<string, V>();
-  /** The tenant each view was made from. */
-  #seen = new Map<string, T>();
+  readonly #entries = new Map<string, Entry<T, V>>();
+  #generation = 0;
+  #changes = 0;
 
   constructor(
     /** A tenant's id (syncEntries names the ids itself). */
@@ -21,35 +29,55 @@ export class ViewSync<T, V> {
 
   /** The view of the tenant with this id in the last frame synced. */
   get(id: string): V | undefined {
-    return this.#views.get(id);
+    return this.#entries.get(id)?.view;
   }
 
   /** Takes this frame's list. Returns how many views changed. */
   sync(items: readonly T[]): number {
-    return this.syncEntries(items.map((item) => [this.key(item), item]));
+    this.#begin();
+    for (const item of items) this.#take(this.key(item), item);
+    return this.#end();
   }
 
   /** Takes this frame's tenants by id (for tenants whose id is not in the tenant itself). */
   syncEntries(entries: Iterable<readonly [string, T]>): number {
-    const seen = new Map<string, T>();
-    let count = 0;
-    for (const [id, item] of entries) {
-      seen.set(id, item);
-      if (this.#seen.get(id) === item) continue;
+    this.#begin();
+    for (const [id, item] of entries) this.#take(id, item);
+    return this.#end();
+  }
+
+  #begin(): void {
+    this.#generation += 1;
+    this.#changes = 0;
+  }
+
+  #take(id: string, item: T): void {
+    const entry = this.#entries.get(id);
+    if (entry === undefined) {
       const view = this.view(item);
-      const before = this.#views.get(id);
-      if (before !== undefined && this.same(before, view)) continue;
-      this.#views.set(id, view);
-      this.changed(id, view, before);
-      count += 1;
+      this.#entries.set(id, { item, view, generation: this.#generation });
+      this.changed(id, view, undefined);
+      this.#changes += 1;
+      return;
     }
-    for (const [id, before] of this.#views) {
-      if (seen.has(id)) continue;
-      this.#views.delete(id);
-      this.changed(id, undefined, before);
-      count += 1;
+    entry.generation = this.#generation;
+    if (entry.item === item) return;
+    entry.item = item;
+    const view = this.view(item);
+    if (this.same(entry.view, view)) return;
+    const before = entry.view;
+    entry.view = view;
+    this.changed(id, view, before);
+    this.#changes += 1;
+  }
+
+  #end(): number {
+    for (const [id, entry] of this.#entries) {
+      if (entry.generation === this.#generation) continue;
+      this.#entries.delete(id);
+      this.changed(id, undefined, entry.view);
+      this.#changes += 1;
     }
-    this.#seen = seen;
-    return count;
+    return this.#changes;
   }
 }
