@@ -237,6 +237,8 @@ test('the form checks as main does, and main’s own refusal is shown as it says
   const sshGroup = dialog.form().getByRole('group', { name: 'SSH' });
   await expect(sshGroup).toContainText('No password is asked for');
   await expect(sshGroup.getByRole('textbox')).toHaveCount(2);
+  await expect(sshGroup.getByRole('textbox', { name: 'Identity file (optional)', exact: true })).toBeVisible();
+  await expect(sshGroup.getByRole('textbox', { name: 'known_hosts file (optional)', exact: true })).toBeVisible();
 
   // libvirt asks for a URI instead, with examples.
   await dialog.kind('libvirt').check();
