@@ -25,6 +25,8 @@ export interface ProbedFrame {
 
 export interface ProbeState {
   frames: ProbedFrame[];
+  /** When the answer to the first `world:get` (the whole world) arrived; null until then. */
+  worldAt: number | null;
   /** First tenant in the document, and painted; null until then. */
   firstTenant: number | null;
   firstMap: number | null;
@@ -34,9 +36,11 @@ export const PROBE_GLOBAL = '__rendererBench';
 
 export const PAGE_PROBE = String.raw`
 (() => {
-  const probe = { frames: [], firstTenant: null, firstMap: null };
+  const probe = { frames: [], worldAt: null, firstTenant: null, firstMap: null };
   Object.defineProperty(window, '${PROBE_GLOBAL}', { value: probe });
   const FRAME = '{"kind":"event","event":"world:frame","payload":{"kind":"';
+  // The whole world answers world:get: a result whose value is a world (the wire writes it as such).
+  const WORLD_RESULT = /^\{"kind":"result","id":\d+,"result":\{"ok":true,"value":\{"seq":/;
   const TENANT = '[role="button"][aria-label^="Container "], [role="button"][aria-label^="VM "]';
 
   const Native = window.WebSocket;
@@ -46,6 +50,7 @@ export const PAGE_PROBE = String.raw`
       // Registered before the app sets onmessage, so this runs first: the frame's clock starts here.
       this.addEventListener('message', (event) => {
         const data = event.data;
+        if (probe.worldAt === null && typeof data === 'string' && WORLD_RESULT.test(data.slice(0, 90))) probe.worldAt = performance.now();
         if (typeof data !== 'string' || !data.startsWith(FRAME)) return;
         const frame = { kind: data.startsWith('delta', FRAME.length) ? 'delta' : 'full', chars: data.length, received: performance.now(), handled: 0, raf: 0, painted: 0 };
         probe.frames.push(frame);

@@ -55,7 +55,8 @@ export interface RendererBenchmarkResult {
   /** Its two parts: the message handled (parse, patch, Svelte's update, canvas), and the frame rendered (style, layout, paint). */
   handleMs: Summary;
   renderMs: Summary;
-  /** Navigation start → the first tenant button present, and painted, ms. */
+  /** Navigation start → the whole world's answer arrived, the first tenant button present, and painted, ms. */
+  worldArrivedMs: number;
   firstTenantMs: number;
   firstMapMs: number;
   /** The page's JS heap after a garbage collection, bytes. */
@@ -170,6 +171,7 @@ export async function runRendererBenchmark(options: RendererBenchmarkOptions): P
       workMs: summarise(frames.map((f) => Math.max(0, (f.handled || f.raf) - f.received) + (f.painted - f.raf))),
       handleMs: summarise(frames.map((f) => Math.max(0, (f.handled || f.raf) - f.received))),
       renderMs: summarise(frames.map((f) => f.painted - f.raf)),
+      worldArrivedMs: first.worldAt ?? Number.NaN,
       firstTenantMs: first.firstTenant ?? Number.NaN,
       firstMapMs: first.firstMap ?? Number.NaN,
       heapBytes: heap.usedSize,
