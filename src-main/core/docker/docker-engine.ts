@@ -272,7 +272,8 @@ export class DockerEngine implements EngineAdapter {
     await this.readPods(gen);
     const fresh = await Promise.all(list.map((summary) => this.inspectOne(gen, summary.Id, summary.Status)));
     if (!this.link.isCurrent(gen)) return;
-    this.containers = new Map(fresh.filter((c): c is Container => c !== null).map((c) => [c.id, c]));
+    // A container removed between the list and its inspect (undefined) or unreadable this time (null) is left out.
+    this.containers = new Map(fresh.filter((c): c is Container => c != null).map((c) => [c.id, c]));
   }
 
   /**
