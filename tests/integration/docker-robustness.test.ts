@@ -108,4 +108,19 @@ describe.skipIf(!available)('Docker adapter under a misbehaving engine (real doc
     }
     expect(lone.debugCounts()).toMatchObject({ openEventStreams: 0, retryPending: false, listeners: 0, refreshPending: false });
   }, 60_000);
+
+  it('a container removed between the list and its inspect while connecting is left out, not the engine', async () => {
+    const gone = await containers.run(uniqueName('nbh-vanishing'), ['sleep', '600']);
+    // As if it were removed right after the list: its inspect answers 404.
+    proxy.rule = (method, url) => (url.includes(`/containers/${gone.id}/json`) ? 404 : null);
+    const lone = new DockerEngine({ endpoint: { local: true, socketPath: proxy.socketPath } });
+    const own = await createCore({ settingsPath: null, adapters: [lone] });
+    try {
+      const { world } = await waitForWorld(own.hub, (w) => engineOfKind(w, 'docker')?.status.state === 'connected', 10_000, 'connected');
+      expect(engineOfKind(world, 'docker')!.containers.some((c) => c.id === gone.id)).toBe(false);
+    } finally {
+      proxy.rule = null;
+      await own.dispose();
+    }
+  }, 30_000);
 });
