@@ -258,11 +258,13 @@ export type EnginePatch =
   | { id: string; same: false; engine: Omit<Engine, 'containers' | 'vms'>; containers: TenantPatch<Container>; vms: TenantPatch<Vm> };
 
 /**
- * One engine's tenants: the new and changed ones, the ids of those gone. The order is the old one less
- * the removed, then the new ones in their order — unless `order` (every id) says otherwise.
+ * One engine's tenants: the new ones whole, the changed ones as only their top-level fields that changed
+ * (a tenant's `stats` travels whole when any figure in it moved), the ids of those gone. The order is the
+ * old one less the removed, then the new ones in their order — unless `order` (every id) says otherwise.
  */
 export interface TenantPatch<T> {
-  changed: T[];
+  added: T[];
+  updated: Array<{ id: string; set: Partial<T> }>;
   removed: string[];
   order?: string[];
 }

@@ -69,6 +69,9 @@ describe('engineConfigSchema', () => {
     { config: { kind: 'docker', name: 'x', url: 'tcp://h:1', ssh: {} }, why: /SSH options go with an ssh:\/\/ URL/ },
     { config: { kind: 'docker', name: 'x', url: 'unix:///x', password: 'hunter2' }, why: /password/ },
     { config: { kind: 'libvirt', name: 'x', uri: 'not a uri' }, why: /libvirt URI/ },
+    { config: { kind: 'docker', name: 'x', url: 'ssh://me:hunter2@far' }, why: /must not carry a password/ },
+    { config: { kind: 'docker', name: 'x', url: 'tcp://me:pw@far:2376' }, why: /must not carry a password/ },
+    { config: { kind: 'libvirt', name: 'x', uri: 'qemu+ssh://root:pw@far/system' }, why: /must not carry a password/ },
     { config: { kind: 'vmware', name: 'x', uri: 'vpx://x' }, why: /kind/ },
   ])('refuses $config', ({ config, why }) => {
     const r = engineConfigSchema.safeParse(config);

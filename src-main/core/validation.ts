@@ -43,10 +43,21 @@ const hostUrl = (text: string): boolean => {
   }
 };
 
+/** No password in an address: it would be kept in the settings file in clear (ssh uses keys and the agent). */
+const withoutPassword = (text: string): boolean => {
+  try {
+    return new URL(text).password === '';
+  } catch {
+    return !/^[a-z][a-z0-9+.-]*:\/\/[^/@]*:[^/@]*@/i.test(text);
+  }
+};
+const NO_PASSWORD = 'must not carry a password (it would be stored in clear): use an SSH key or TLS files';
+
 const dockerUrl = z
   .string()
   .max(2000)
-  .refine((u) => /^unix:\/\/\/./.test(u) || ((u.startsWith('tcp://') || u.startsWith('ssh://')) && hostUrl(u)), 'must be unix:///path/to.sock, tcp://host:port or ssh://user@host');
+  .refine((u) => /^unix:\/\/\/./.test(u) || ((u.startsWith('tcp://') || u.startsWith('ssh://')) && hostUrl(u)), 'must be unix:///path/to.sock, tcp://host:port or ssh://user@host')
+  .refine(withoutPassword, NO_PASSWORD);
 
 export const engineConfigSchema = z.discriminatedUnion('kind', [
   z
@@ -64,7 +75,11 @@ export const engineConfigSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('libvirt'),
       name: engineName,
-      uri: z.string().max(2000).regex(/^[a-z][a-z0-9+.-]*:\/\//i, 'must be a libvirt URI such as qemu:///system or qemu+ssh://user@host/system'),
+      uri: z
+        .string()
+        .max(2000)
+        .regex(/^[a-z][a-z0-9+.-]*:\/\//i, 'must be a libvirt URI such as qemu:///system or qemu+ssh://user@host/system')
+        .refine(withoutPassword, NO_PASSWORD),
     })
     .strict(),
 ]);

@@ -34,7 +34,8 @@ describe('diffWorld / applyFrame', () => {
         if (h && !h.same) {
           expect(h.engines[1]).toEqual({ id: 'libvirt', same: true });
           const e = h.engines[0]!;
-          if (!e.same) expect(e.containers).toEqual({ changed: [container('b', 0.5)], removed: [] });
+          // Only what changed travels: b's figures, not the rest of b.
+          if (!e.same) expect(e.containers).toEqual({ added: [], updated: [{ id: 'b', set: { stats: container('b', 0.5).stats } }], removed: [] });
         }
       },
     },
@@ -71,6 +72,10 @@ describe('diffWorld / applyFrame', () => {
     expect(applyFrame(null, diffWorld(null, base))).toBe(base);
     // A patch that names a host the client never had cannot apply either.
     expect(applyFrame(world(1, []), { kind: 'delta', base: 1, seq: 2, at: 0, sampleIntervalSeconds: 2, hosts: [{ id: 'ghost', same: true }] })).toBeNull();
+    // An update for a tenant the client never had cannot apply either.
+    const ghostTenant = diffWorld(base, { ...base, seq: 2 });
+    const patched = { ...ghostTenant, hosts: [{ id: 'h1', same: false as const, host: base.hosts[0]!, engines: [{ id: 'docker', same: false as const, engine: base.hosts[0]!.engines[0]!, containers: { added: [], updated: [{ id: 'zz', set: { name: 'x' } }], removed: [] }, vms: { added: [], updated: [], removed: [] } }] }] };
+    expect(applyFrame(base, patched as ReturnType<typeof diffWorld>)).toBeNull();
   });
 
   it('round-trips random changes (200 rounds)', () => {

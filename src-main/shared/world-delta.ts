@@ -20,30 +20,53 @@ function withoutChildren<T extends object, K extends keyof T>(o: T, ...keys: K[]
   return copy;
 }
 
-function diffTenants<T>(prev: readonly T[], next: readonly T[], key: (t: T) => string): TenantPatch<T> | null {
+/** The top-level fields of `next` that differ from `prev` (null when none do). */
+function changedFields<T extends object>(prev: T, next: T): Partial<T> | null {
+  const set: Partial<T> = {};
+  let any = false;
+  for (const k of Object.keys(next) as Array<keyof T>) {
+    if (same(prev[k], next[k])) continue;
+    set[k] = next[k];
+    any = true;
+  }
+  return any ? set : null;
+}
+
+function diffTenants<T extends object>(prev: readonly T[], next: readonly T[], key: (t: T) => string): TenantPatch<T> | null {
   const before = new Map(prev.map((t) => [key(t), t]));
   const nextIds = new Set<string>();
-  const changed: T[] = [];
+  const added: T[] = [];
+  const updated: TenantPatch<T>['updated'] = [];
   for (const t of next) {
     const id = key(t);
     nextIds.add(id);
     const old = before.get(id);
-    if (old === undefined || !same(old, t)) changed.push(t);
+    if (old === undefined) added.push(t);
+    else if (old !== t) {
+      const set = changedFields(old, t);
+      if (set) updated.push({ id, set });
+    }
   }
   const removed = prev.map(key).filter((id) => !nextIds.has(id));
   // The order apply will produce: the old one less the removed, then the new ones.
   const implied = [...prev.map(key).filter((id) => nextIds.has(id)), ...next.map(key).filter((id) => !before.has(id))];
   const order = next.map(key);
   const inOrder = implied.length === order.length && implied.every((id, i) => id === order[i]);
-  if (changed.length === 0 && removed.length === 0 && inOrder) return null;
-  return inOrder ? { changed, removed } : { changed, removed, order };
+  if (added.length === 0 && updated.length === 0 && removed.length === 0 && inOrder) return null;
+  return inOrder ? { added, updated, removed } : { added, updated, removed, order };
 }
 
-function applyTenants<T>(prev: readonly T[], patch: TenantPatch<T>, key: (t: T) => string): T[] {
+/** The tenants after a patch, or null when it names a tenant `prev` does not have. */
+function applyTenants<T extends object>(prev: readonly T[], patch: TenantPatch<T>, key: (t: T) => string): T[] | null {
   const byId = new Map(prev.map((t) => [key(t), t]));
   for (const id of patch.removed) byId.delete(id);
-  const fresh = new Map(patch.changed.map((t) => [key(t), t]));
-  const order = patch.order ?? [...prev.map(key).filter((id) => byId.has(id)), ...patch.changed.map(key).filter((id) => !byId.has(id))];
+  for (const { id, set } of patch.updated) {
+    const old = byId.get(id);
+    if (old === undefined) return null;
+    byId.set(id, { ...old, ...set });
+  }
+  const fresh = new Map(patch.added.map((t) => [key(t), t]));
+  const order = patch.order ?? [...prev.map(key).filter((id) => byId.has(id)), ...patch.added.map(key).filter((id) => !byId.has(id))];
   const out: T[] = [];
   for (const id of order) {
     const t = fresh.get(id) ?? byId.get(id);
@@ -58,7 +81,8 @@ function diffEngine(prev: Engine | undefined, next: Engine): EnginePatch {
   const containers = diffTenants(prev?.containers ?? [], next.containers, containerKey);
   const vms = diffTenants(prev?.vms ?? [], next.vms, vmKey);
   if (prev && containers === null && vms === null && same(withoutChildren(prev, 'containers', 'vms'), fields)) return { id: next.id, same: true };
-  return { id: next.id, same: false, engine: fields, containers: containers ?? { changed: [], removed: [] }, vms: vms ?? { changed: [], removed: [] } };
+  const none = { added: [], updated: [], removed: [] };
+  return { id: next.id, same: false, engine: fields, containers: containers ?? none, vms: vms ?? none };
 }
 
 function diffHost(prev: Host | undefined, next: Host): HostPatch {
@@ -110,11 +134,10 @@ export function applyFrame(prev: World | null, frame: WorldFrame): World | null 
         engines.push(oldEngine);
         continue;
       }
-      engines.push({
-        ...ep.engine,
-        containers: applyTenants(oldEngine?.containers ?? [], ep.containers, containerKey),
-        vms: applyTenants(oldEngine?.vms ?? [], ep.vms, vmKey),
-      });
+      const containers = applyTenants(oldEngine?.containers ?? [], ep.containers, containerKey);
+      const vms = applyTenants(oldEngine?.vms ?? [], ep.vms, vmKey);
+      if (containers === null || vms === null) return null;
+      engines.push({ ...ep.engine, containers, vms });
     }
     hosts.push({ ...patch.host, engines });
   }

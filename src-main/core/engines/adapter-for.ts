@@ -10,6 +10,11 @@ export function adapterFor(config: EngineConfig): EngineAdapter {
   return config.kind === 'libvirt' ? new LibvirtEngine({ uri: config.uri, name: config.name }) : new DockerEngine({ config });
 }
 
-export function testEngineConfig(config: EngineConfig): Promise<EngineTestResult> {
-  return config.kind === 'libvirt' ? testLibvirtUri(config.uri) : testDockerConfig(config);
+/**
+ * A Test answers once: the hints shared with the watching adapters end with "Neighborhood reconnects on
+ * its own", which is true of a watched engine and not of a one-off test.
+ */
+export async function testEngineConfig(config: EngineConfig): Promise<EngineTestResult> {
+  const result = config.kind === 'libvirt' ? await testLibvirtUri(config.uri) : await testDockerConfig(config);
+  return { ...result, message: result.message.replace(/\s*Neighborhood reconnects on its own\.?$/, '') };
 }
