@@ -12,6 +12,7 @@ import { ms, plural } from './bench/format';
 import { OptionsError, parseBenchOptions, USAGE, type BenchOptions } from './bench/options';
 import type { BenchContext, BenchPart, SummaryRow } from './bench/part';
 import { churnPart } from './bench/part-churn';
+import { renderPart } from './bench/part-render';
 import { samplePart } from './bench/part-sample';
 import { scalePart } from './bench/part-scale';
 import { steadyPart } from './bench/part-steady';
@@ -21,7 +22,7 @@ import { summaryMarkdown } from './bench/summary';
  * The parts, run in this order over the same fleet. Part 3 (the renderer fed by a fake engine) is one
  * more BenchPart placed after the steady state.
  */
-const PARTS: BenchPart[] = [samplePart, steadyPart, churnPart, scalePart];
+const PARTS: BenchPart[] = [samplePart, steadyPart, renderPart, churnPart, scalePart];
 
 async function runParts(ctx: BenchContext): Promise<{ rows: SummaryRow[]; broken: number }> {
   const rows: SummaryRow[] = [];
