@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineConfig, EngineEntry, EngineTestResult, InvokeResult, TenantHistory } from '../../src-main/contract';
 import { createCore, type Core } from '../../src-main/core/create-core';
 import { tenantHistoryKey } from '../../src-main/shared/history-keys';
+import { TestContainers, uniqueName } from '../support/engines';
 import { labRemote, type LabRemote } from '../support/lab-remote';
 import { requireLibvirt } from '../support/vms';
 import { engineOfKind, waitForWorld } from '../support/world-waits';
@@ -22,6 +23,7 @@ describe.skipIf(!lab || !libvirtOk)('the Engines channels (real engines from the
   const settingsPath = join(dir, 'settings.json');
   let core: Core;
   const remote = lab as LabRemote;
+  const containers = new TestContainers();
 
   const call = async <T>(channel: string, request: unknown): Promise<T> => {
     const r = (await core.api.invoke(channel, request)) as InvokeResult<T>;
@@ -36,6 +38,7 @@ describe.skipIf(!lab || !libvirtOk)('the Engines channels (real engines from the
   });
 
   afterAll(async () => {
+    await containers.cleanup();
     await core?.dispose();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -102,11 +105,14 @@ describe.skipIf(!lab || !libvirtOk)('the Engines channels (real engines from the
   }, 60_000);
 
   it('keeps history: a running container’s recent figures, and its sparkline tail', async () => {
-    await waitForWorld(core.hub, () => false, 3500, 'a few samples').catch(() => undefined);
-    const docker = engineOfKind(core.hub.world(), 'docker')!;
-    const withStats = docker.containers.find((c) => c.stats !== null);
-    expect(withStats, 'a running container with figures (the lab has some)').toBeDefined();
-    const key = tenantHistoryKey(docker.id, withStats!.id);
+    const name = uniqueName('nbh-history');
+    await containers.run(name, ['sleep', '600']);
+    const { world } = await waitForWorld(core.hub, (w) => (engineOfKind(w, 'docker')?.containers.find((c) => c.name === name)?.stats ?? null) !== null, 10_000, 'its figures');
+    const docker = engineOfKind(world, 'docker')!;
+    const withStats = docker.containers.find((c) => c.name === name)!;
+    // A few more samples at 1 s.
+    await new Promise((r) => setTimeout(r, 2500));
+    const key = tenantHistoryKey(docker.id, withStats.id);
     const history = await call<TenantHistory | null>('history:get', { key });
     expect(history!.recent.length).toBeGreaterThanOrEqual(2);
     expect(history!.since).toBeLessThanOrEqual(Date.now());
