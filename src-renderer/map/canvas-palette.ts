@@ -1,9 +1,14 @@
 /**
- * The colours the street's figures are painted with: the app's CSS custom properties (app.css), read
- * once from an element's computed style, so what is painted matches the legend and the SVG around it.
- * The paused hatching is the same as the SVG pattern #nbh-hatch-paused.
+ * The colours the street's figures are painted with: the theme's (theme/palettes.ts, which app.css
+ * mirrors), so what is painted matches the legend and the SVG around it, and follows the system's theme.
+ * The paused hatching is the same as the SVG pattern #nbh-hatch-paused. One per theme and font, made once.
  */
+import { blend } from '../theme/contrast';
+import type { Palette } from '../theme/palettes';
+
 export interface CanvasPalette {
+  /** The theme itself (the lit windows' steps are computed from it). */
+  theme: Palette;
   stopped: string;
   stoppedLine: string;
   core: string;
@@ -20,41 +25,54 @@ export interface CanvasPalette {
   riser: { cpu: string; memory: string; network: string };
 }
 
-/** Read from `element`'s computed style (it must be in the document, where the custom properties apply). */
-export function readPalette(element: Element): CanvasPalette {
-  const style = getComputedStyle(element);
-  const read = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
-  const pausedBase = read('--paused', '#6c7f9c');
+function pausedPattern(base: string, line: string): CanvasPattern | string {
+  if (typeof document === 'undefined') return base;
   const tile = document.createElement('canvas');
   tile.width = 6;
   tile.height = 6;
   const t = tile.getContext('2d');
-  let paused: CanvasPattern | string = pausedBase;
-  if (t) {
-    t.fillStyle = pausedBase;
-    t.fillRect(0, 0, 6, 6);
-    t.fillStyle = 'rgba(169, 184, 207, 0.55)';
-    t.fillRect(0, 0, 1, 6);
-    // A pattern is not tied to the context that made it: every building's canvas uses this one.
-    const pattern = t.createPattern(tile, 'repeat');
-    if (pattern) {
-      pattern.setTransform(new DOMMatrix().rotateSelf(45));
-      paused = pattern;
-    }
+  if (!t) return base;
+  t.fillStyle = base;
+  t.fillRect(0, 0, 6, 6);
+  t.fillStyle = blend(line, base, 0.55);
+  t.fillRect(0, 0, 1, 6);
+  // A pattern is not tied to the context that made it: every building's canvas uses this one.
+  const pattern = t.createPattern(tile, 'repeat');
+  if (!pattern) return base;
+  pattern.setTransform(new DOMMatrix().rotateSelf(45));
+  return pattern;
+}
+
+const made = new WeakMap<Palette, Map<string, CanvasPalette>>();
+
+/** The canvas palette of a theme, in the UI's font stack `font`. */
+export function canvasPalette(theme: Palette, font: string): CanvasPalette {
+  let byFont = made.get(theme);
+  if (!byFont) made.set(theme, (byFont = new Map<string, CanvasPalette>()));
+  let palette = byFont.get(font);
+  if (!palette) {
+    palette = {
+      theme,
+      stopped: theme.stopped,
+      stoppedLine: theme['stopped-line'],
+      core: theme['building-core'],
+      muted: theme.muted,
+      warning: theme.warning,
+      pausedLine: blend(theme['paused-line'], theme.paused, 0.6),
+      mark: theme.mark,
+      font,
+      paused: pausedPattern(theme.paused, theme['paused-line']),
+      pane: theme.pane,
+      panePaused: theme['pane-paused'],
+      dedicated: theme.dedicated,
+      riser: { cpu: theme['riser-cpu'], memory: theme['riser-memory'], network: theme['riser-network'] },
+    };
+    byFont.set(font, palette);
   }
-  return {
-    stopped: read('--stopped', '#131822'),
-    stoppedLine: read('--stopped-line', '#5d6983'),
-    core: read('--building-core', '#191f2b'),
-    muted: read('--muted', '#93a0b6'),
-    warning: read('--warning', '#f0b454'),
-    pausedLine: 'rgba(169, 184, 207, 0.6)',
-    mark: '#eef3fb',
-    font: read('--font', 'sans-serif'),
-    paused,
-    pane: '#2f3542',
-    panePaused: '#8797b0',
-    dedicated: read('--dedicated', '#d98b5f'),
-    riser: { cpu: read('--riser-cpu', '#ffb35c'), memory: read('--riser-memory', '#5cc2bb'), network: read('--riser-network', '#a88be0') },
-  };
+  return palette;
+}
+
+/** The UI's font stack, as the page's CSS names it (read once per element). */
+export function fontOf(element: Element): string {
+  return getComputedStyle(element).getPropertyValue('--font').trim() || 'sans-serif';
 }

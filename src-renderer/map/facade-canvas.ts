@@ -35,7 +35,7 @@ export function paintUnit(ctx: CanvasRenderingContext2D, palette: CanvasPalette,
   // never touches a neighbour.
   ctx.clearRect(unit.x - 1, unit.y - 1, unit.width + 2, unit.height + 2);
   if (!present || unit.width <= 0 || unit.height <= 0) return;
-  const lit = litStep(paint.level);
+  const lit = litStep(paint.level, palette.theme);
   let stroke: { colour: string; dash: number[] } | null = null;
   switch (paint.look) {
     case 'lit':

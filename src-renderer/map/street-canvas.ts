@@ -9,7 +9,8 @@
  * house-view) after one comparison; a plot laid out again is repainted whole.
  */
 import type { Container, Host, Vm } from '../../src-main/contract';
-import { readPalette, type CanvasPalette } from './canvas-palette';
+import { theme } from '../theme/theme.svelte';
+import { canvasPalette, fontOf, type CanvasPalette } from './canvas-palette';
 import { forgetFill, paintFacade, setFill } from './facade-canvas';
 import type { Painted } from './facade-plan';
 import { housePaint, sameHousePaint, type HousePaint } from './house-view';
@@ -32,7 +33,7 @@ export interface HouseFigureElements {
 }
 
 const paneFill = (palette: CanvasPalette, paint: HousePaint, i: number): string =>
-  paint.look === 'lit' ? litStep(paint.levels[i] ?? 0).fill : paint.look === 'paused' ? palette.panePaused : paint.look === 'dark' ? palette.stopped : palette.pane;
+  paint.look === 'lit' ? litStep(paint.levels[i] ?? 0, palette.theme).fill : paint.look === 'paused' ? palette.panePaused : paint.look === 'dark' ? palette.stopped : palette.pane;
 
 /** Writes what differs from `before` (everything when there is none): a window's colour, the gauge. */
 function paintHouse(elements: HouseFigureElements, palette: CanvasPalette, layout: HouseLayout, paint: HousePaint, before: HousePaint | null): void {
@@ -85,6 +86,7 @@ export class StreetPainter {
   readonly #buildings = new Map<string, BuildingCanvas>();
   readonly #houses = new Map<string, HouseFiguresPainted>();
   #palette: CanvasPalette | null = null;
+  #font: string | null = null;
 
   /** A building's canvas, mounted (by its plot key); returns its unregister. */
   registerBuilding(key: string, canvas: HTMLCanvasElement): () => void {
@@ -104,9 +106,15 @@ export class StreetPainter {
     };
   }
 
-  /** Paints this frame; `styleSource` is any element in the street (the palette is read from it once). */
+  /** Paints this frame; `styleSource` is any element in the street (the font is read from it once). */
   paint(layout: StreetLayout, host: Host, styleSource: Element): void {
-    const palette = (this.#palette ??= readPalette(styleSource));
+    // Read here, so the caller's effect runs again when the system's theme changes: then all is repainted.
+    const palette = canvasPalette(theme.palette, (this.#font ??= fontOf(styleSource)));
+    if (palette !== this.#palette) {
+      for (const entry of this.#buildings.values()) entry.layout = null;
+      for (const entry of this.#houses.values()) entry.painted = null;
+      this.#palette = palette;
+    }
     const scale = window.devicePixelRatio || 1;
     const engines = new Map(host.engines.map((e) => [e.id, e]));
     const vms = new Map(host.engines.flatMap((e) => e.vms.map((vm) => [houseKeyOf(e.id, vm.uuid), vm] as const)));
