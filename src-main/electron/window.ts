@@ -1,4 +1,5 @@
 /** The one map window, hardened: isolated, sandboxed, no Node in the page, shown only when painted. */
+import { dirname, join } from 'node:path';
 import { BrowserWindow, type WebPreferences } from 'electron';
 import type { Rect, Size } from './window-geometry';
 
@@ -23,6 +24,13 @@ export const mapWebPreferences = (preloadPath: string): WebPreferences => ({
   spellcheck: false,
 });
 
+/**
+ * The window's icon (resources/icon.png at the top of the app, as electron-vite apps keep it): found
+ * beside the build, which sits in out/ (out/preload/preload.cjs → ../../resources). Linux and Windows
+ * show it on the window; macOS takes the app bundle's.
+ */
+export const windowIconPath = (preloadPath: string): string => join(dirname(preloadPath), '..', '..', 'resources', 'icon.png');
+
 /** Opens at `bounds` (where it was last time, see window-state), or centred at the default size. */
 export function createMainWindow(preloadPath: string, bounds: Rect | Size = DEFAULT_WINDOW_SIZE): BrowserWindow {
   return new BrowserWindow({
@@ -32,6 +40,7 @@ export function createMainWindow(preloadPath: string, bounds: Rect | Size = DEFA
     title: 'Neighborhood',
     show: false,
     backgroundColor: '#101418',
+    icon: windowIconPath(preloadPath),
     webPreferences: mapWebPreferences(preloadPath),
   });
 }
