@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../src-main/contract';
 import { makeEngine } from '../testing/make';
-import { engineTitle, housesEngine, retrying, signSentence, statusLine } from './engine-text';
+import { buildingTitle, connectedHint, engineTitle, housesEngine, ownName, podmanMode, retryCountdown, retrying, signSentence, statusLine } from './engine-text';
 
 describe('engine text', () => {
   const down = makeEngine({ status: { state: 'unreachable', reason: 'connect ENOENT /var/run/docker.sock', since: 0, nextRetryAt: 5 } });
@@ -46,5 +47,57 @@ describe('engine text', () => {
 
   it('titles an engine by its kind and version', () => {
     expect(engineTitle(makeEngine({ kind: 'libvirt', version: '9.0.0' }))).toBe('libvirt 9.0.0');
+  });
+});
+
+describe('building title, own name, Podman mode', () => {
+  it.each<[string, Partial<Engine>, string, string | null]>([
+    ['Docker, found', {}, 'Docker 26.1.5', null],
+    ['Docker, named by the user', { name: 'build box' }, 'Docker 26.1.5', 'build box'],
+    ['Podman rootless', { kind: 'podman', version: '4.3.1', rootless: true }, 'Podman 4.3.1 · rootless', null],
+    ['Podman rootful', { kind: 'podman', version: '4.3.1', rootless: false }, 'Podman 4.3.1 · rootful', null],
+    ['Podman, mode not known', { kind: 'podman', version: '4.3.1', rootless: null }, 'Podman 4.3.1', null],
+    ['Podman whose name says its mode', { kind: 'podman', version: '4.3.1', rootless: true, name: 'Podman (rootless)' }, 'Podman 4.3.1', 'Podman (rootless)'],
+    ['Podman whose name says another thing', { kind: 'podman', version: '4.3.1', rootless: false, name: 'lab' }, 'Podman 4.3.1 · rootful', 'lab'],
+    ['Docker never has a mode', { rootless: true }, 'Docker 26.1.5', null],
+  ])('%s', (_name, p, title, own) => {
+    const engine = makeEngine(p);
+    expect(buildingTitle(engine)).toBe(title);
+    expect(ownName(engine)).toBe(own);
+  });
+
+  it.each<[Partial<Engine>, 'rootless' | 'rootful' | null]>([
+    [{ kind: 'podman', rootless: true }, 'rootless'],
+    [{ kind: 'podman', rootless: false }, 'rootful'],
+    [{ kind: 'podman', rootless: null }, null],
+    [{ kind: 'docker', rootless: false }, null],
+  ])('podmanMode %#', (p, expected) => {
+    expect(podmanMode(makeEngine(p))).toBe(expected);
+  });
+});
+
+describe('connectedHint', () => {
+  it.each<[string, Partial<Engine>, string | null]>([
+    ['connected over plain tcp: its hint', { status: { state: 'connected' }, hint: 'This connection is unencrypted' }, 'This connection is unencrypted'],
+    ['connected, nothing to say', { status: { state: 'connected' }, hint: null }, null],
+    ['unreachable: the hint goes with the status', { status: { state: 'unreachable', reason: 'x', since: 0, nextRetryAt: 1 }, hint: 'Start Docker' }, null],
+  ])('%s', (_name, p, expected) => {
+    expect(connectedHint(makeEngine(p))).toBe(expected);
+  });
+});
+
+describe('retryCountdown', () => {
+  const at = (nextRetryAt: number | null) => makeEngine({ status: { state: 'unreachable', reason: 'x', since: 0, nextRetryAt } });
+  it.each<[string, Engine, number, string | null]>([
+    ['4 s to go', at(10_000), 6_000, 'retrying in 4 s'],
+    ['a part of a second is a second', at(10_000), 9_900, 'retrying in 1 s'],
+    ['3.2 s reads 4 s', at(10_000), 6_800, 'retrying in 4 s'],
+    ['the time has come', at(10_000), 10_000, 'retrying now…'],
+    ['past it (the attempt runs)', at(10_000), 12_000, 'retrying now…'],
+    ['never retried', at(null), 0, null],
+    ['connected', makeEngine(), 0, null],
+    ['unavailable', makeEngine({ status: { state: 'unavailable', reason: 'x' } }), 0, null],
+  ])('%s', (_name, engine, now, expected) => {
+    expect(retryCountdown(engine, now)).toBe(expected);
   });
 });

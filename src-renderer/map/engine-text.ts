@@ -57,3 +57,43 @@ export function signSentence(engine: Engine): string {
 export function retrying(engine: Engine): boolean {
   return engine.status.state === 'unreachable' && engine.status.nextRetryAt !== null;
 }
+
+/** Podman's mode in a word ("rootless" or "rootful"); null for other engines, or where it is not known. */
+export function podmanMode(engine: Engine): 'rootless' | 'rootful' | null {
+  if (engine.kind !== 'podman' || engine.rootless === null) return null;
+  return engine.rootless ? 'rootless' : 'rootful';
+}
+
+/** The engine's own name where it says more than its kind ("build box", "Podman (rootless)"), else null. */
+export function ownName(engine: Engine): string | null {
+  return engine.name !== '' && engine.name !== engineName(engine.kind) ? engine.name : null;
+}
+
+/**
+ * What an engine's building is called: kind and version, and Podman's mode unless its name already says
+ * it — "Docker 26.1.5", "Podman 4.3.1 · rootless". The roof puts the engine's own name (ownName) first.
+ */
+export function buildingTitle(engine: Engine): string {
+  const mode = podmanMode(engine);
+  const said = mode !== null && (ownName(engine)?.toLowerCase().includes(mode) ?? false);
+  return mode === null || said ? engineTitle(engine) : `${engineTitle(engine)} · ${mode}`;
+}
+
+/**
+ * What a connected engine wants its user to know (a plain tcp:// connection is unencrypted), or null. The
+ * hint of an engine that is not connected says how to bring it back, and is shown with its status instead.
+ */
+export function connectedHint(engine: Engine): string | null {
+  return engine.status.state === 'connected' && engine.hint ? engine.hint : null;
+}
+
+/**
+ * The live part of a sign: "retrying in 3 s", counted down from the engine's next retry to `now` (epoch
+ * ms); "retrying now…" once that time has come (the attempt is under way); null when it will not retry.
+ */
+export function retryCountdown(engine: Engine, now: number): string | null {
+  const status = engine.status;
+  if (status.state !== 'unreachable' || status.nextRetryAt === null) return null;
+  const seconds = Math.ceil((status.nextRetryAt - now) / 1000);
+  return seconds > 0 ? `retrying in ${seconds} s` : 'retrying now…';
+}

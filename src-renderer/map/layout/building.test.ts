@@ -13,7 +13,6 @@ import {
   sameBuildingInput,
   layoutBuilding,
   assignWings,
-  orderUnits,
   spreadFor,
   steppedUse,
   unitArea,
@@ -98,8 +97,25 @@ describe('buildingInput and its key', () => {
     ['a container added', [...base, makeContainer({ id: 'c', name: 'c' })], true],
     ['a container removed', base.slice(1), true],
     ['stopped: keeps its size (no limit, no figures)', change(1, { state: 'exited', stats: null }), false],
+    ['joined a Compose project', change(0, { labels: { 'com.docker.compose.project': 'shop' } }), true],
+    ['another label', change(0, { labels: { 'com.example.role': 'api' } }), false],
+    ['joined a pod', change(1, { pod: { id: 'p1', name: 'shop' } }), true],
+    ['the same pod as a new object', change(1, { pod: { id: 'p1', name: 'shop' } }), true],
   ])('%s → layout again: %s', (_name, next, changes) => {
     expect(differs(next)).toBe(changes);
+  });
+
+  it('a pod that is a new object but the same pod changes nothing', () => {
+    const inPod = change(1, { pod: { id: 'p1', name: 'shop' } });
+    const first = input(inPod);
+    const again = input(change(1, { pod: { id: 'p1', name: 'shop' } }), first);
+    expect(sameBuildingInput(again, first)).toBe(true);
+    expect(again.units[1]).toBe(first.units[1]);
+  });
+
+  it('the engine’s name is part of the key', () => {
+    const named = buildingInput(base, 4 * GiB, '6.1.0-28-amd64', 'Docker 26.1.5', null, 'build box');
+    expect(sameBuildingInput(named, input(base))).toBe(false);
   });
 
   it('keeps an unchanged unit’s input as the very object', () => {
@@ -161,18 +177,6 @@ describe('assignWings', () => {
     [5, [0, 1, 0, 1, 0]],
   ])('%i units → %j', (count, expected) => {
     expect(assignWings(count)).toEqual(expected);
-  });
-});
-
-describe('orderUnits', () => {
-  it('largest class first, then by name, then id', () => {
-    const units = [
-      { id: '2', name: 'b', memory: 1 },
-      { id: '1', name: 'b', memory: 1 },
-      { id: '3', name: 'a', memory: 1 },
-      { id: '4', name: 'z', memory: 8 },
-    ];
-    expect(orderUnits(units, [1, 1, 1.05, 8])).toEqual([3, 2, 1, 0]);
   });
 });
 
@@ -291,8 +295,74 @@ describe('layoutBuilding', () => {
     expect(moved).toEqual(['c3']);
   });
 
+  it('names the engine on the roof when it has a name of its own; the title says kind and version first', () => {
+    const layout = layoutBuilding({ ...input(many(3)), name: 'build <box>' }, 900);
+    expect(layout.roofLabel).toBe('build <box> · Docker 26.1.5');
+    expect(layout.title).toBe('Docker 26.1.5 “build <box>”');
+    expect(layoutBuilding(input(many(3)), 900).title).toBe('Docker 26.1.5');
+  });
+
   it('writes each name where it fits', () => {
     const layout = layoutBuilding(input([makeContainer({ id: 'a', name: 'web', memoryLimitBytes: 64 * MiB })]), 900);
     expect(layout.units[0]).toMatchObject({ id: 'a', name: 'web', label: 'web' });
+  });
+});
+
+describe('layoutBuilding: floors and suites', () => {
+  const project = (name: string) => ({ 'com.docker.compose.project': name });
+  const containers = [
+    makeContainer({ id: 'w1', name: 'shop-web-1', labels: project('shop'), memoryLimitBytes: 64 * MiB }),
+    makeContainer({ id: 'd1', name: 'shop-db-1', labels: project('shop'), memoryLimitBytes: 256 * MiB }),
+    makeContainer({ id: 'b1', name: 'blog-1', labels: project('blog') }),
+    makeContainer({ id: 'p2', name: 'pod-worker', pod: { id: 'pod', name: 'pod' } }),
+    makeContainer({ id: 'p1', name: 'pod-web', pod: { id: 'pod', name: 'pod' } }),
+    makeContainer({ id: 'x', name: 'alone' }),
+  ];
+
+  it('one floor per project (by name), the rest below; units in floor, suite, name order', () => {
+    const layout = layoutBuilding(input(containers), 900);
+    expect(layout.floors.map((f) => [f.project, f.label])).toEqual([
+      ['blog', 'blog'],
+      ['shop', 'shop'],
+      [null, ''],
+    ]);
+    expect(layout.units.map((u) => u.id)).toEqual(['b1', 'd1', 'w1', 'p1', 'p2', 'x']);
+    const ids = (from: number, to: number) => layout.units.slice(from, to).map((u) => u.id);
+    const [blog, shop, rest] = layout.floors;
+    expect(ids(blog!.start, blog!.end)).toEqual(['b1']);
+    expect(ids(shop!.start, shop!.end)).toEqual(['d1', 'w1']);
+    expect(rest!.suites.map((s) => [s.name, ids(s.start, s.end)])).toEqual([['pod', ['p1', 'p2']]]);
+    expect(ids(rest!.loose, rest!.end)).toEqual(['x']);
+  });
+
+  it('each unit stands on its own floor, inside the facade, clear of the core and of the others', () => {
+    const layout = layoutBuilding(input([...containers, ...many(40)]), 700);
+    for (const floor of layout.floors) {
+      for (const u of layout.units.slice(floor.start, floor.end)) {
+        expect(u.y).toBeGreaterThanOrEqual(floor.band.y + (floor.strip?.height ?? 0));
+        expect(u.y + u.height).toBeLessThanOrEqual(floor.band.y + floor.band.height);
+        expect(overlaps(u, layout.core)).toBe(false);
+      }
+    }
+    const last = layout.floors.at(-1)!;
+    expect(last.band.y + last.band.height).toBeLessThanOrEqual(layout.facade.y + layout.facade.height);
+    for (const [i, a] of layout.units.entries()) for (const b of layout.units.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+  });
+
+  it('the core runs through every floor', () => {
+    const layout = layoutBuilding(input(containers), 900);
+    expect(layout.core.y).toBe(layout.facade.y);
+    expect(layout.core.height).toBe(layout.facade.height);
+  });
+
+  it('figures alone never move a unit to another floor or place', () => {
+    const first = input(containers);
+    const busy = containers.map((c) => ({ ...c, stats: makeStats({ cpuCores: 0.9 }) }));
+    expect(layoutBuilding(input(busy, first), 900)).toEqual(layoutBuilding(first, 900));
+  });
+
+  it('a project’s name is drawn as given, markup and all (it is text)', () => {
+    const layout = layoutBuilding(input([makeContainer({ id: 'a', labels: project('<img src=x>') })]), 900);
+    expect(layout.floors[0]?.label).toBe('<img src=x>');
   });
 });

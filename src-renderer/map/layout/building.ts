@@ -2,30 +2,34 @@
  * One apartment building per container engine. Its facade is a treemap of units, one per container,
  * each unit's area proportional to the container's memory (its limit where set, else what it uses).
  * Two wings flank a central core that carries the shared risers; a roof names the engine and a
- * foundation names the kernel every apartment shares.
+ * foundation names the kernel every apartment shares. The containers of one Compose project live on a
+ * floor of their own, labelled with the project; a Podman pod's containers are the rooms of one suite
+ * (floors.ts groups them, floor-geometry.ts places them).
  *
  * Memory spans orders of magnitude (a 1 MiB idle shell next to an 8 GiB database), so small units are
  * raised to a floor: the facade's total area is capped at `spreadFor(n)` smallest units, which keeps
  * every unit at least UNIT_MIN_AREA px² (clickable) without letting one giant make the building huge.
  *
- * The layout depends only on what shapes the building (BuildingInput: each tenant's id, name and the
- * memory its unit stands for, the kernel, the title), never on live figures: CPU, the risers and the
- * windows' light are drawn on top of it each frame. Memory in use (a unit without a limit) moves in
- * quarter-octave steps with a margin, so use that wanders a little never rebuilds the facade.
+ * The layout depends only on what shapes the building (BuildingInput: each tenant's id, name, project,
+ * pod and the memory its unit stands for, the kernel, the roof's words), never on live figures: CPU, the
+ * risers and the windows' light are drawn on top of it each frame. Memory in use (a unit without a limit)
+ * moves in quarter-octave steps with a margin, so use that wanders a little never rebuilds the facade.
  */
-import { hierarchy, treemap, treemapSquarify } from 'd3';
 import type { Container } from '../../../src-main/contract';
 import { formatCount } from '../../format/format';
 import type { Box } from './box';
+import { stackFloors, type PlacedFloor, type PlacedSuite } from './floor-geometry';
+import { composeProject, groupFloors } from './floors';
 import { CORE_WIDTH } from './risers';
 import { truncateToWidth, wrapToWidth } from './text-fit';
+
+export { assignWings, UNIT_GAP } from './floor-geometry';
 
 /** Smallest unit, px² (gaps included): small enough for 500 units on one screen, big enough to point at. */
 export const UNIT_MIN_AREA = 18 * 14;
 /** A handful of tenants get roomier units, so a small building reads at a glance. */
 const ROOMY_UNIT_AREA = 52 * 48;
 const ROOMY_BUDGET = 36_000;
-export const UNIT_GAP = 2;
 export const WALL = 6;
 export const ROOF_HEIGHT = 28;
 export const FOUNDATION_HEIGHT = 36;
@@ -50,6 +54,20 @@ export interface Unit extends Box {
   label: string;
 }
 
+/** A pod's suite; its rooms are `units[start, end)`. */
+export interface SuiteLayout extends PlacedSuite {
+  start: number;
+  end: number;
+}
+
+/** A floor; its units are `units[start, end)`: its suites' rooms first, from `loose` the rest. */
+export interface FloorLayout extends Omit<PlacedFloor, 'suites'> {
+  suites: SuiteLayout[];
+  start: number;
+  loose: number;
+  end: number;
+}
+
 export interface BuildingLayout {
   width: number;
   height: number;
@@ -57,9 +75,17 @@ export interface BuildingLayout {
   facade: Box;
   core: Box;
   foundation: Box;
-  /** In name order (the DOM and tab order). */
+  /**
+   * The DOM and tab order: floor by floor (top down), on each the suites' rooms (pods by name, rooms by
+   * name), then the rest by name. Names, never sizes, so a unit does not move in the DOM as figures change.
+   */
   units: Unit[];
+  /** Top down: the projects' floors by name, then the floor of the containers of none (when there are any). */
+  floors: FloorLayout[];
+  /** What the roof says, truncated to fit. */
   roofLabel: string;
+  /** What the building is called for assistive technology: kind and version first, then the engine's name. */
+  title: string;
   foundationLines: string[];
 }
 
@@ -69,14 +95,20 @@ export interface UnitInput {
   name: string;
   /** What the unit's area stands for (see unitMemory), bytes. */
   memory: number;
+  /** Its Compose project (its floor), or null. */
+  floor: string | null;
+  /** Its Podman pod (its suite), or null. */
+  pod: { id: string; name: string } | null;
 }
 
 /** Everything that shapes a building, and nothing else: the same input always gives the same layout. */
 export interface BuildingInput {
   units: readonly UnitInput[];
   kernel: string;
-  /** Engine name and version for the roof, e.g. "Docker 26.1.5". */
+  /** Kind, version and (Podman) mode for the roof, e.g. "Docker 26.1.5", "Podman 4.3.1 · rootless". */
   title: string;
+  /** The engine's own name where it says more than its kind (e.g. "build box"), else null. */
+  name?: string | null;
 }
 
 /**
@@ -111,34 +143,37 @@ function unitsOf(input: BuildingInput): Map<string, UnitInput> {
 }
 
 /** What shapes a building of these containers; `previous` (the last input) keeps units on their steps. */
+const samePod = (a: UnitInput['pod'], b: UnitInput['pod']): boolean => a === b || (a !== null && b !== null && a.id === b.id && a.name === b.name);
+
+const sameUnitInput = (a: UnitInput, b: UnitInput): boolean =>
+  a === b || (a.id === b.id && a.name === b.name && a.memory === b.memory && a.floor === b.floor && samePod(a.pod, b.pod));
+
 export function buildingInput(
   containers: readonly Container[],
   hostMemoryBytes: number,
   kernel: string,
   title: string,
   previous: BuildingInput | null = null,
+  name: string | null = null,
 ): BuildingInput {
   const before = previous === null ? null : unitsOf(previous);
   return {
     units: containers.map((c) => {
       const old = before?.get(c.id);
-      const memory = unitMemory(c, hostMemoryBytes, old?.memory);
+      const unit: UnitInput = { id: c.id, name: c.name, memory: unitMemory(c, hostMemoryBytes, old?.memory), floor: composeProject(c.labels), pod: c.pod };
       // The very object when nothing about the unit changed: the next comparison is then one `===`.
-      return old !== undefined && old.name === c.name && old.memory === memory ? old : { id: c.id, name: c.name, memory };
+      return old !== undefined && sameUnitInput(old, unit) ? old : unit;
     }),
     kernel,
     title,
+    name,
   };
 }
 
 /** Equal inputs, equal layouts: what the memo compares. */
 export function sameBuildingInput(a: BuildingInput, b: BuildingInput): boolean {
-  if (a.title !== b.title || a.kernel !== b.kernel || a.units.length !== b.units.length) return false;
-  for (let i = 0; i < a.units.length; i += 1) {
-    const x = a.units[i]!;
-    const y = b.units[i]!;
-    if (x !== y && (x.id !== y.id || x.name !== y.name || x.memory !== y.memory)) return false;
-  }
+  if (a.title !== b.title || (a.name ?? null) !== (b.name ?? null) || a.kernel !== b.kernel || a.units.length !== b.units.length) return false;
+  for (let i = 0; i < a.units.length; i += 1) if (!sameUnitInput(a.units[i]!, b.units[i]!)) return false;
   return true;
 }
 
@@ -188,47 +223,6 @@ export function unitValues(memories: readonly number[]): number[] {
   return clean.map((m) => Math.max(m, floor) / floor);
 }
 
-/**
- * Which wing each unit goes to, given units in display order (largest first): alternating keeps both
- * wings alike and, unlike greedy balancing, never moves a unit across the core when figures change.
- */
-export function assignWings(count: number): (0 | 1)[] {
-  if (count < 2) return Array.from({ length: count }, () => 0);
-  return Array.from({ length: count }, (_, i) => (i % 2 === 0 ? 0 : 1));
-}
-
-interface TileDatum {
-  index: number;
-  value: number;
-  children?: TileDatum[];
-}
-
-/**
- * Treemap one wing. Squarify needs its items largest first: unsorted, 500 mixed sizes produce
- * zero-width slivers; sorted, every unit stays close to square.
- */
-function tileWing(box: Box, items: readonly { index: number; value: number }[]): Map<number, Box> {
-  const out = new Map<number, Box>();
-  if (items.length === 0 || box.width <= 0 || box.height <= 0) return out;
-  const root = hierarchy<TileDatum>({ index: -1, value: 0, children: items.map((i) => ({ ...i })) }).sum((d) =>
-    d.children ? 0 : d.value,
-  );
-  const tiled = treemap<TileDatum>()
-    .tile(treemapSquarify.ratio(1))
-    .size([box.width, box.height])
-    .paddingInner(UNIT_GAP)
-    .round(true)(root);
-  for (const leaf of tiled.leaves()) {
-    out.set(leaf.data.index, {
-      x: box.x + leaf.x0,
-      y: box.y + leaf.y0,
-      width: Math.max(0, leaf.x1 - leaf.x0),
-      height: Math.max(0, leaf.y1 - leaf.y0),
-    });
-  }
-  return out;
-}
-
 /** The name written on a unit: truncated to fit, or '' on a unit too small to carry one. */
 export function unitLabel(name: string, box: { width: number; height: number }): string {
   return box.width >= UNIT_NAME_MIN.width && box.height >= UNIT_NAME_MIN.height ? truncateToWidth(name, box.width - 8, UNIT_NAME_FONT) : '';
@@ -239,65 +233,46 @@ export function riserCore(layout: BuildingLayout): Box {
   return { ...layout.core, height: layout.core.height + 4 };
 }
 
-/** Memory class of a unit: values within ~19% share a class, so small jitter does not reorder units. */
-const sizeClass = (value: number): number => Math.round(Math.log2(Math.max(value, 1)) * 4);
-
-const byName = (a: UnitInput, b: UnitInput): number =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
-/**
- * Display order: largest memory class first (what squarify needs), then by name — so a unit keeps
- * its place from frame to frame while its figures wander within a class.
- */
-export function orderUnits(units: readonly UnitInput[], values: readonly number[]): number[] {
-  return units
-    .map((_, i) => i)
-    .sort((a, b) => sizeClass(values[b] ?? 0) - sizeClass(values[a] ?? 0) || byName(units[a]!, units[b]!));
-}
-
 export function layoutBuilding(input: BuildingInput, maxWidth: number): BuildingLayout {
-  const rawValues = unitValues(input.units.map((u) => u.memory));
-  const order = orderUnits(input.units, rawValues);
-  const tenants = order.map((i) => input.units[i]!);
-  const values = order.map((i) => rawValues[i] ?? 1);
+  const values = unitValues(input.units.map((u) => u.memory));
+  const sized = input.units.map((u, i) => ({ ...u, value: values[i] ?? 1 }));
   const sum = values.reduce((a, b) => a + b, 0);
   const area = Math.max(BASE_FACADE_AREA, sum * unitArea(values.length));
   // The facade gets what is left of the width once walls and core are paid for.
   const roomForFacade = maxWidth - 2 * WALL - CORE_WIDTH;
   const facadeUnitsWidth = Math.max(MIN_FACADE_WIDTH, Math.min(roomForFacade, Math.sqrt(area * FACADE_ASPECT)));
-  const facadeHeight = Math.max(MIN_FACADE_HEIGHT, Math.ceil(area / facadeUnitsWidth));
   const width = Math.round(facadeUnitsWidth + 2 * WALL + CORE_WIDTH);
+  const innerWidth = width - 2 * WALL - CORE_WIDTH;
+  const groups = groupFloors(sized);
+  const stack = stackFloors(groups, unitArea(values.length), { x: WALL, y: ROOF_HEIGHT + WALL, width: innerWidth }, CORE_WIDTH, Math.max(MIN_FACADE_HEIGHT, Math.ceil(area / facadeUnitsWidth)));
 
   const roof: Box = { x: 0, y: 0, width, height: ROOF_HEIGHT };
-  const facade: Box = { x: 0, y: ROOF_HEIGHT, width, height: facadeHeight + 2 * WALL };
+  const facade: Box = { x: 0, y: ROOF_HEIGHT, width, height: stack.height + 2 * WALL };
   const foundation: Box = { x: 0, y: facade.y + facade.height, width, height: FOUNDATION_HEIGHT };
-  const inner = { x: WALL, y: facade.y + WALL, height: facadeHeight };
-  const innerWidth = width - 2 * WALL - CORE_WIDTH;
+  const core: Box = { x: WALL + stack.leftWidth, y: facade.y, width: CORE_WIDTH, height: facade.height };
 
-  // With one tenant (or none) there is a single wing and the core stands at its side.
-  const wings = assignWings(values.length);
-  const items = values.map((value, index) => ({ index, value }));
-  const left = items.filter((item) => wings[item.index] === 0);
-  const right = items.filter((item) => wings[item.index] === 1);
-  const leftSum = left.reduce((a, item) => a + item.value, 0);
-  const leftWidth = right.length === 0 ? innerWidth : Math.round((innerWidth * leftSum) / sum);
-  const core: Box = { x: inner.x + leftWidth, y: facade.y, width: CORE_WIDTH, height: facade.height };
-  const boxes = new Map([
-    ...tileWing({ ...inner, width: leftWidth }, left),
-    ...tileWing({ ...inner, x: core.x + CORE_WIDTH, width: innerWidth - leftWidth }, right),
-  ]);
-  const units: Unit[] = tenants
-    .map((tenant, index) => {
-      const box = boxes.get(index) ?? { x: inner.x, y: inner.y, width: 0, height: 0 };
-      return { tenant, unit: { id: tenant.id, name: tenant.name, ...box, label: unitLabel(tenant.name, box) } };
-    })
-    // Handed out by name, not by size: the DOM (and tab) order then never changes when a unit grows
-    // past another, and a focused unit is never moved in the DOM (which would drop its focus).
-    .sort((a, b) => byName(a.tenant, b.tenant))
-    .map(({ unit }) => unit);
+  // Floor by floor in the grouping's order, so the DOM reads as the building does.
+  const units: Unit[] = [];
+  const place = (tenant: { id: string; name: string }): void => {
+    const box = stack.boxes.get(tenant.id) ?? { x: WALL, y: facade.y + WALL, width: 0, height: 0 };
+    units.push({ id: tenant.id, name: tenant.name, ...box, label: unitLabel(tenant.name, box) });
+  };
+  const floors: FloorLayout[] = groups.map((group, i) => {
+    const placed = stack.floors[i]!;
+    const start = units.length;
+    const suites = group.suites.map((suite, j) => {
+      const from = units.length;
+      suite.units.forEach(place);
+      return { ...placed.suites[j]!, start: from, end: units.length };
+    });
+    const loose = units.length;
+    group.units.forEach(place);
+    return { ...placed, suites, start, loose, end: units.length };
+  });
 
   const kernel = input.kernel === '' ? 'Host kernel' : `Kernel ${input.kernel}`;
-  const shared = `shared by ${formatCount(tenants.length, 'apartment')}`;
+  const shared = `shared by ${formatCount(units.length, 'apartment')}`;
+  const name = input.name ?? null;
   return {
     width,
     height: foundation.y + foundation.height,
@@ -306,7 +281,9 @@ export function layoutBuilding(input: BuildingInput, maxWidth: number): Building
     core,
     foundation,
     units,
-    roofLabel: truncateToWidth(input.title, width - 16, 12),
+    floors,
+    roofLabel: truncateToWidth(name === null ? input.title : `${name} · ${input.title}`, width - 16, 12),
+    title: name === null ? input.title : `${input.title} “${name}”`,
     foundationLines: wrapToWidth(`${kernel} ${shared}`, width - 16, LABEL_FONT, 2),
   };
 }

@@ -31,9 +31,17 @@ export class LayoutMemo {
     this.#pass += 1;
   }
 
-  building(engineId: string, containers: readonly Container[], hostMemoryBytes: number, kernel: string, title: string, maxWidth: number): BuildingLayout {
+  building(
+    engineId: string,
+    containers: readonly Container[],
+    hostMemoryBytes: number,
+    kernel: string,
+    title: string,
+    maxWidth: number,
+    name: string | null = null,
+  ): BuildingLayout {
     const kept = this.#buildings.get(engineId);
-    const input = buildingInput(containers, hostMemoryBytes, kernel, title, kept?.input ?? null);
+    const input = buildingInput(containers, hostMemoryBytes, kernel, title, kept?.input ?? null, name);
     if (kept && kept.width === maxWidth && sameBuildingInput(kept.input, input)) {
       kept.seen = this.#pass;
       return kept.value;
