@@ -17,7 +17,7 @@ export const RECENT_CAPACITY = 900;
  * `points` with `p` appended, unless `p` is closer than `minGap` to the last point (or older): then
  * `points` itself. Points older than `span` before `p`, and any beyond `capacity`, are dropped.
  */
-export function appendRecent(points: readonly HistoryPoint[], p: HistoryPoint, minGap: number, span = RECENT_SPAN_MS, capacity = RECENT_CAPACITY): readonly HistoryPoint[] {
+export function appendRecent<P extends { t: number }>(points: readonly P[], p: P, minGap: number, span = RECENT_SPAN_MS, capacity = RECENT_CAPACITY): readonly P[] {
   const last = points.at(-1);
   if (last !== undefined && p.t < last.t + minGap) return points;
   let from = Math.max(0, points.length + 1 - capacity);

@@ -48,6 +48,21 @@ export interface StripBox {
   /** Time the width shows, ms, ending at the newest point. */
   span: number;
   capacity: number;
+  /** At most this many points are drawn (default: one per 2 px): 15 minutes at 1 s would be 900. */
+  maxPoints?: number;
+}
+
+/**
+ * Every k-th point, so that at most `max` remain, always with the newest: a strip a few hundred pixels
+ * wide shows no more, and its paths are rebuilt with every frame.
+ */
+export function thin<P>(points: readonly P[], max: number): readonly P[] {
+  if (points.length <= max || max < 2) return points;
+  const step = Math.ceil(points.length / max);
+  const out: P[] = [];
+  // Counted back from the newest, so the newest is kept and the kept points do not shift as one is added.
+  for (let i = (points.length - 1) % step; i < points.length; i += step) out.push(points[i]!);
+  return out;
 }
 
 export interface StripGeometry {
@@ -67,7 +82,10 @@ export function groundStrip(points: readonly StripPoint[], box: StripBox): Strip
   const newest = points.at(-1);
   if (newest === undefined) return EMPTY;
   const from = newest.t - box.span;
-  const shown = points.filter((p) => p.t >= from);
+  const shown = thin(
+    points.filter((p) => p.t >= from),
+    box.maxPoints ?? Math.max(2, Math.floor(box.width / 2)),
+  );
   const top = Math.max(box.capacity, ...shown.map((p) => p.dedicated + p.rest), Number.MIN_VALUE);
   const x = scaleLinear().domain([from, newest.t]).range([0, box.width]);
   const y = scaleLinear().domain([0, top]).range([box.height, 0]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResourceSplit } from '../../../src-main/contract';
-import { groundFigure, groundHeadline, labelledParts, layoutGroundBar } from './ground';
+import { groundColumns, groundFigure, groundHeadline, labelledParts, layoutGroundBar, STRIP_GAP } from './ground';
 
 const split = (p: Partial<ResourceSplit>): ResourceSplit => ({
   capacity: 0,
@@ -84,5 +84,18 @@ describe('ground labels', () => {
     [groundFigure('memory', 'host', split({ host: GiB })), '1 GiB'],
   ])('%s', (actual, expected) => {
     expect(actual).toBe(expected);
+  });
+});
+
+describe('groundColumns', () => {
+  it.each([
+    ['a wide street: the strip at most 320 px', 2000, { bar: 1656, strip: { x: 1680, width: 320 } }],
+    ['a middling one: a third to the strip', 800, { bar: 536, strip: { x: 560, width: 240 } }],
+    ['a narrow one: the strip at least 120 px', 300, { bar: 156, strip: { x: 180, width: 120 } }],
+    ['no room at all', 0, { bar: 0, strip: { x: 0, width: 0 } }],
+  ])('%s', (_what, width, expected) => {
+    const columns = groundColumns(width);
+    expect(columns).toEqual(expected);
+    if (width > 0) expect(columns.bar + STRIP_GAP + columns.strip.width).toBe(width);
   });
 });

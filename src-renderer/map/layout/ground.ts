@@ -103,3 +103,24 @@ export function groundFigure(resource: GroundResource, part: GroundPart, split: 
   if (resource === 'memory') return formatBytes(value);
   return part === 'dedicated' ? `${formatNumber(value)} vCPU` : formatCores(value);
 }
+
+/** Between a bar (with its figures) and its history strip. */
+export const STRIP_GAP = 24;
+
+export interface GroundColumns {
+  /** The bar's block (its title, bar and figures), from the ground's left. */
+  bar: number;
+  /** The history strip beside it, on the right. */
+  strip: { x: number; width: number };
+}
+
+/**
+ * The ground's width shared between each bar and its history strip: about a third to the strip (at
+ * least 120 px, so a narrow street still shows its history; at most 320, where the bar's figures want
+ * the room more), the rest to the bar.
+ */
+export function groundColumns(width: number): GroundColumns {
+  const total = Math.max(0, Number.isFinite(width) ? width : 0);
+  const strip = Math.min(total, Math.round(Math.min(320, Math.max(120, total * 0.3))));
+  return { bar: Math.max(0, total - strip - STRIP_GAP), strip: { x: total - strip, width: strip } };
+}
