@@ -47,7 +47,8 @@ export class ViewState {
 
   /** The keys of the tenants the filter lets through; null when nothing is filtered. Kept as the same set while it holds the same keys. */
   readonly matching: ReadonlySet<string> | null = $derived.by(() => {
-    const next = matchingKeys(this.rows, this.filter);
+    // Unfiltered, the rows are not even built (the map reads this every frame).
+    const next = isFiltering(this.filter) ? matchingKeys(this.rows, this.filter) : null;
     if (sameKeys(this.#lastMatching, next)) return this.#lastMatching;
     this.#lastMatching = next;
     return next;
@@ -56,7 +57,12 @@ export class ViewState {
   /** For the map: whether a tenant is lit; null when nothing is dimmed. Changes only when the matches do. */
   readonly highlight: ((tenantKey: string) => boolean) | null = $derived.by(() => {
     const keys = this.matching;
-    return keys === null ? null : (key: string) => keys.has(key);
+    // The same function for the same set, however often this is worked out: the map redraws on a new one.
+    if (keys !== this.#highlightFor) {
+      this.#highlightFor = keys;
+      this.#highlight = keys === null ? null : (key: string) => keys.has(key);
+    }
+    return this.#highlight;
   });
 
   /** The table: every tenant in the sort's order, less those the filter hides. */
@@ -73,6 +79,8 @@ export class ViewState {
   readonly #memo = newRowMemo();
   #ranks: Ranks = ranksOf([]);
   #lastMatching: ReadonlySet<string> | null = null;
+  #highlightFor: ReadonlySet<string> | null = null;
+  #highlight: ((tenantKey: string) => boolean) | null = null;
   /** The search field, to focus from `/` and the menu's Find. */
   #searchField: HTMLInputElement | null = null;
 
