@@ -62,6 +62,11 @@ export const CONTRAST_PAIRS: readonly ContrastPair[] = [
   ...on('earth', 'ui', 'the capacity edge, the free part’s outline', 'text', 'free-line'),
   ...on('free', 'text', '“capacity unknown”', 'muted'),
   ...on('free', 'ui', 'bar parts against the free track', 'dedicated', 'shared', 'host'),
+  ...on('free', 'ui', 'the history strip’s capacity line', 'overcommit'),
+
+  // History.
+  ...on('panel', 'ui', 'sparklines in the panel and the tooltip', 'riser-cpu', 'riser-memory', 'riser-network', 'dedicated'),
+  ...on('bg-raised', 'ui', 'sparklines in the table', 'riser-cpu'),
 ];
 
 export const NEEDED: Readonly<Record<Need, number>> = { text: 4.5, large: 3, ui: 3 };
