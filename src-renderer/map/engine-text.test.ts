@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src-main/contract';
 import { makeEngine } from '../testing/make';
-import { buildingTitle, connectedHint, engineTitle, housesEngine, ownName, podmanMode, retryCountdown, retrying, signSentence, statusLine } from './engine-text';
+import { buildingTitle, connectedHint, engineTitle, housesEngine, ownName, podmanMode, retryCountdown, retrying, roofTag, signSentence, statusLine } from './engine-text';
 
 describe('engine text', () => {
   const down = makeEngine({ status: { state: 'unreachable', reason: 'connect ENOENT /var/run/docker.sock', since: 0, nextRetryAt: 5 } });
@@ -83,6 +83,17 @@ describe('connectedHint', () => {
     ['unreachable: the hint goes with the status', { status: { state: 'unreachable', reason: 'x', since: 0, nextRetryAt: 1 }, hint: 'Start Docker' }, null],
   ])('%s', (_name, p, expected) => {
     expect(connectedHint(makeEngine(p))).toBe(expected);
+  });
+});
+
+describe('roofTag', () => {
+  it.each<[string, Partial<Engine>, string | null]>([
+    ['plain tcp, connected', { endpoint: 'tcp://127.0.0.1:2375', hint: 'This connection is unencrypted' }, 'unencrypted'],
+    ['another connected hint', { endpoint: 'unix:///x.sock', hint: 'something' }, 'note'],
+    ['no hint', { endpoint: 'tcp://127.0.0.1:2376', hint: null }, null],
+    ['plain tcp, unreachable', { endpoint: 'tcp://127.0.0.1:2375', hint: 'Check…', status: { state: 'unreachable', reason: 'x', since: 0, nextRetryAt: null } }, null],
+  ])('%s', (_name, p, expected) => {
+    expect(roofTag(makeEngine(p))).toBe(expected);
   });
 });
 

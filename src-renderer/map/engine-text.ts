@@ -88,6 +88,15 @@ export function connectedHint(engine: Engine): string | null {
 }
 
 /**
+ * The word on a building's roof for its connected engine's hint: "unencrypted" for plain tcp:// (the one
+ * connection that has a hint while connected), else "note"; null without one.
+ */
+export function roofTag(engine: Engine): string | null {
+  if (connectedHint(engine) === null) return null;
+  return engine.endpoint.startsWith('tcp://') ? 'unencrypted' : 'note';
+}
+
+/**
  * The live part of a sign: "retrying in 3 s", counted down from the engine's next retry to `now` (epoch
  * ms); "retrying now…" once that time has come (the attempt is under way); null when it will not retry.
  */

@@ -4,6 +4,7 @@ import { GiB, MiB, makeContainer, makeStats } from '../../testing/make';
 import {
   FOUNDATION_HEIGHT,
   MIN_FACADE_WIDTH,
+  ROOF_FONT,
   ROOF_HEIGHT,
   UNIT_GAP,
   UNIT_MIN_AREA,
@@ -21,6 +22,7 @@ import {
   unitValues,
 } from './building';
 import { CORE_WIDTH } from './risers';
+import { approxTextWidth } from './text-fit';
 
 const input = (containers: Container[], previous: ReturnType<typeof buildingInput> | null = null) =>
   buildingInput(containers, 4 * GiB, '6.1.0-28-amd64', 'Docker 26.1.5', previous);
@@ -300,6 +302,19 @@ describe('layoutBuilding', () => {
     expect(layout.roofLabel).toBe('build <box> · Docker 26.1.5');
     expect(layout.title).toBe('Docker 26.1.5 “build <box>”');
     expect(layoutBuilding(input(many(3)), 900).title).toBe('Docker 26.1.5');
+  });
+
+  it('a roof tag stands at the roof’s right end; the roof’s words keep clear of it', () => {
+    const plain = layoutBuilding(input(many(3)), 900);
+    const tagged = layoutBuilding({ ...input(many(3)), name: 'a rather long engine name for a small roof', tag: 'unencrypted' }, 900);
+    expect(plain.tag).toBeNull();
+    const tag = tagged.tag!;
+    expect(tag.text).toBe('unencrypted');
+    expect(tag.box.x + tag.box.width).toBeLessThanOrEqual(tagged.width);
+    expect(tag.box.y + tag.box.height).toBeLessThanOrEqual(tagged.roof.height);
+    // The label, centred at roofLabelX, ends before the tag begins.
+    expect(tagged.roofLabelX + approxTextWidth(tagged.roofLabel, ROOF_FONT) / 2).toBeLessThanOrEqual(tag.box.x);
+    expect(plain.roofLabelX).toBe(plain.width / 2);
   });
 
   it('writes each name where it fits', () => {

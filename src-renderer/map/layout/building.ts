@@ -21,7 +21,7 @@ import type { Box } from './box';
 import { stackFloors, type PlacedFloor, type PlacedSuite } from './floor-geometry';
 import { composeProject, groupFloors } from './floors';
 import { CORE_WIDTH } from './risers';
-import { truncateToWidth, wrapToWidth } from './text-fit';
+import { approxTextWidth, truncateToWidth, wrapToWidth } from './text-fit';
 
 export { assignWings, UNIT_GAP } from './floor-geometry';
 
@@ -39,6 +39,8 @@ export const MIN_FACADE_HEIGHT = 72;
 const BASE_FACADE_AREA = 220 * 120;
 const FACADE_ASPECT = 1.5;
 export const LABEL_FONT = 11;
+export const ROOF_FONT = 12;
+export const TAG_FONT = 10;
 /** A unit's name is written on it from this size up (px), at UNIT_NAME_FONT. */
 export const UNIT_NAME_MIN = { width: 40, height: 18 };
 export const UNIT_NAME_FONT = 10;
@@ -82,8 +84,11 @@ export interface BuildingLayout {
   units: Unit[];
   /** Top down: the projects' floors by name, then the floor of the containers of none (when there are any). */
   floors: FloorLayout[];
-  /** What the roof says, truncated to fit. */
+  /** What the roof says, truncated to fit, and where its middle is. */
   roofLabel: string;
+  roofLabelX: number;
+  /** A tag at the roof's right end (e.g. "unencrypted"), or null. */
+  tag: { text: string; box: Box } | null;
   /** What the building is called for assistive technology: kind and version first, then the engine's name. */
   title: string;
   foundationLines: string[];
@@ -109,6 +114,8 @@ export interface BuildingInput {
   title: string;
   /** The engine's own name where it says more than its kind (e.g. "build box"), else null. */
   name?: string | null;
+  /** A word for the roof's tag (e.g. "unencrypted"), or null. */
+  tag?: string | null;
 }
 
 /**
@@ -155,6 +162,7 @@ export function buildingInput(
   title: string,
   previous: BuildingInput | null = null,
   name: string | null = null,
+  tag: string | null = null,
 ): BuildingInput {
   const before = previous === null ? null : unitsOf(previous);
   return {
@@ -167,12 +175,13 @@ export function buildingInput(
     kernel,
     title,
     name,
+    tag,
   };
 }
 
 /** Equal inputs, equal layouts: what the memo compares. */
 export function sameBuildingInput(a: BuildingInput, b: BuildingInput): boolean {
-  if (a.title !== b.title || (a.name ?? null) !== (b.name ?? null) || a.kernel !== b.kernel || a.units.length !== b.units.length) return false;
+  if (a.title !== b.title || (a.name ?? null) !== (b.name ?? null) || (a.tag ?? null) !== (b.tag ?? null) || a.kernel !== b.kernel || a.units.length !== b.units.length) return false;
   for (let i = 0; i < a.units.length; i += 1) if (!sameUnitInput(a.units[i]!, b.units[i]!)) return false;
   return true;
 }
@@ -273,6 +282,11 @@ export function layoutBuilding(input: BuildingInput, maxWidth: number): Building
   const kernel = input.kernel === '' ? 'Host kernel' : `Kernel ${input.kernel}`;
   const shared = `shared by ${formatCount(units.length, 'apartment')}`;
   const name = input.name ?? null;
+  const tagText = input.tag ?? null;
+  const tagWidth = tagText === null ? 0 : Math.ceil(approxTextWidth(tagText, TAG_FONT)) + 10;
+  const tag = tagText === null ? null : { text: tagText, box: { x: width - 8 - tagWidth, y: ROOF_HEIGHT - 20, width: tagWidth, height: 15 } };
+  // The roof's words stand in the middle of what the tag leaves.
+  const roofRoom = width - 16 - (tag === null ? 0 : tagWidth + 6);
   return {
     width,
     height: foundation.y + foundation.height,
@@ -282,7 +296,9 @@ export function layoutBuilding(input: BuildingInput, maxWidth: number): Building
     foundation,
     units,
     floors,
-    roofLabel: truncateToWidth(name === null ? input.title : `${name} · ${input.title}`, width - 16, 12),
+    roofLabel: truncateToWidth(name === null ? input.title : `${name} · ${input.title}`, roofRoom, ROOF_FONT),
+    roofLabelX: 8 + roofRoom / 2,
+    tag,
     title: name === null ? input.title : `${input.title} “${name}”`,
     foundationLines: wrapToWidth(`${kernel} ${shared}`, width - 16, LABEL_FONT, 2),
   };

@@ -39,9 +39,10 @@ export class LayoutMemo {
     title: string,
     maxWidth: number,
     name: string | null = null,
+    tag: string | null = null,
   ): BuildingLayout {
     const kept = this.#buildings.get(engineId);
-    const input = buildingInput(containers, hostMemoryBytes, kernel, title, kept?.input ?? null, name);
+    const input = buildingInput(containers, hostMemoryBytes, kernel, title, kept?.input ?? null, name, tag);
     if (kept && kept.width === maxWidth && sameBuildingInput(kept.input, input)) {
       kept.seen = this.#pass;
       return kept.value;

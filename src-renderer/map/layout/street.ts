@@ -8,7 +8,7 @@
  * comes back as the very same object (see memo.ts).
  */
 import type { Host, Vm } from '../../../src-main/contract';
-import { buildingTitle, housesEngine, ownName, retrying, signSentence } from '../engine-text';
+import { buildingTitle, housesEngine, ownName, retrying, roofTag, signSentence } from '../engine-text';
 import type { BuildingLayout } from './building';
 import type { HouseLayout } from './house';
 import { LayoutMemo } from './memo';
@@ -110,7 +110,7 @@ export function planPlots(host: Host, innerWidth: number, memo = new LayoutMemo(
         plots.push({ kind: 'house', key, engineId: engine.id, uuid: vm.uuid, name: vm.name, layout, width: layout.width, height: layout.height });
       }
     } else {
-      const layout = memo.building(engine.id, engine.containers, host.memoryBytes, host.kernel, buildingTitle(engine), innerWidth, ownName(engine));
+      const layout = memo.building(engine.id, engine.containers, host.memoryBytes, host.kernel, buildingTitle(engine), innerWidth, ownName(engine), roofTag(engine));
       plots.push({ kind: 'building', key: `building:${engine.id}`, engineId: engine.id, layout, width: layout.width, height: layout.height });
     }
   }
