@@ -12,7 +12,7 @@ import type { Container, Host, Vm } from '../../src-main/contract';
 import { theme } from '../theme/theme.svelte';
 import { canvasPalette, fontOf, type CanvasPalette } from './canvas-palette';
 import { forgetFill, paintFacade, setFill } from './facade-canvas';
-import type { Painted } from './facade-plan';
+import type { Painted, UnitPaint } from './facade-plan';
 import { housePaint, sameHousePaint, type HousePaint } from './house-view';
 import type { Box } from './layout/box';
 import { UNIT_NAME_FONT, riserCore, type BuildingLayout } from './layout/building';
@@ -20,6 +20,7 @@ import { gaugeFill, type HouseLayout } from './layout/house';
 import { layoutRisers, riserTotals, RISER_GAP, type Riser } from './layout/risers';
 import { houseKeyOf, type StreetLayout } from './layout/street';
 import { litStep } from './palette';
+import { tenantKey } from '../state/world';
 
 /** The part of a building its canvas covers, in the building's coordinates: the facade, and the risers' reach below it. */
 export function facadeBox(layout: BuildingLayout): Box {
@@ -73,6 +74,39 @@ interface BuildingCanvas {
   risers: string;
   /** The canvas's font is set (a resize resets it; setting it parses it, every time). */
   font: boolean;
+  /** Units dimmed (the search does not match them), by id: the paint they were dimmed over. */
+  veiled: Map<string, UnitPaint>;
+}
+
+/**
+ * Dims units the highlight does not light to a quarter of their picture: what is painted there is
+ * erased by three quarters (destination-out), so the facade behind shows through as with opacity 0.25.
+ * A unit is dimmed once per paint of it (a repainted unit is whole again, and dimmed again).
+ */
+function veilUnits(ctx: CanvasRenderingContext2D, layout: BuildingLayout, entry: BuildingCanvas, engineId: string, lit: (key: string) => boolean): void {
+  const paints = entry.facade?.paints;
+  let veiling = false;
+  for (const unit of layout.units) {
+    if (lit(tenantKey({ kind: 'container', engineId, id: unit.id }))) {
+      entry.veiled.delete(unit.id);
+      continue;
+    }
+    const paint = paints?.get(unit.id);
+    if (paint === undefined || entry.veiled.get(unit.id) === paint) continue;
+    if (!veiling) {
+      ctx.globalCompositeOperation = 'destination-out';
+      ctx.globalAlpha = 0.75;
+      setFill(ctx, '#000');
+      veiling = true;
+    }
+    // Half a pixel around the unit: its outline, never a neighbour (2 px away).
+    ctx.fillRect(unit.x - 0.5, unit.y - 0.5, unit.width + 1, unit.height + 1);
+    entry.veiled.set(unit.id, paint);
+  }
+  if (veiling) {
+    ctx.globalCompositeOperation = 'source-over';
+    ctx.globalAlpha = 1;
+  }
 }
 
 /** A house's figure elements and what was written to them. */
@@ -87,10 +121,11 @@ export class StreetPainter {
   readonly #houses = new Map<string, HouseFiguresPainted>();
   #palette: CanvasPalette | null = null;
   #font: string | null = null;
+  #lit: ((key: string) => boolean) | null = null;
 
   /** A building's canvas, mounted (by its plot key); returns its unregister. */
   registerBuilding(key: string, canvas: HTMLCanvasElement): () => void {
-    const entry: BuildingCanvas = { canvas, layout: null, facade: null, risers: '', font: false };
+    const entry: BuildingCanvas = { canvas, layout: null, facade: null, risers: '', font: false, veiled: new Map() };
     this.#buildings.set(key, entry);
     return () => {
       if (this.#buildings.get(key) === entry) this.#buildings.delete(key);
@@ -106,14 +141,22 @@ export class StreetPainter {
     };
   }
 
-  /** Paints this frame; `styleSource` is any element in the street (the font is read from it once). */
-  paint(layout: StreetLayout, host: Host, styleSource: Element): void {
+  /**
+   * Paints this frame; `styleSource` is any element in the street (the font is read from it once);
+   * `lit` the map's highlight (units it does not light are dimmed), null when nothing is dimmed.
+   */
+  paint(layout: StreetLayout, host: Host, styleSource: Element, lit: ((key: string) => boolean) | null = null): void {
     // Read here, so the caller's effect runs again when the system's theme changes: then all is repainted.
     const palette = canvasPalette(theme.palette, (this.#font ??= fontOf(styleSource)));
     if (palette !== this.#palette) {
       for (const entry of this.#buildings.values()) entry.layout = null;
       for (const entry of this.#houses.values()) entry.painted = null;
       this.#palette = palette;
+    }
+    if (lit !== this.#lit) {
+      // Other units dimmed: every facade again, whole, then dimmed where it must be.
+      for (const entry of this.#buildings.values()) entry.layout = null;
+      this.#lit = lit;
     }
     const scale = window.devicePixelRatio || 1;
     const engines = new Map(host.engines.map((e) => [e.id, e]));
@@ -122,7 +165,10 @@ export class StreetPainter {
       if (plot.kind === 'building') {
         const entry = this.#buildings.get(plot.key);
         const engine = engines.get(plot.engineId);
-        if (entry && engine) this.#paintBuilding(entry, palette, plot.layout, engine.containers, host, scale);
+        if (!entry || !engine) continue;
+        this.#paintBuilding(entry, palette, plot.layout, engine.containers, host, scale);
+        const ctx = lit && entry.canvas.getContext('2d');
+        if (ctx) veilUnits(ctx, plot.layout, entry, plot.engineId, lit);
       } else if (plot.kind === 'house') {
         const entry = this.#houses.get(plot.key);
         const vm = vms.get(plot.key);
@@ -153,7 +199,10 @@ export class StreetPainter {
     if (entry.layout !== layout) {
       // Laid out again: the facade's repaint plan clears and repaints only the units that moved (all,
       // when the facade moved or changed size); the risers are repainted whatever their figures.
-      if (entry.layout === null) entry.facade = null;
+      if (entry.layout === null) {
+        entry.facade = null;
+        entry.veiled.clear();
+      }
       entry.risers = '';
       entry.layout = layout;
     }
