@@ -101,3 +101,21 @@ test('the filter is in the page address and survives a reload', async ({ page })
   await expect(chip(page, 'State', 'Paused')).toHaveAttribute('aria-pressed', 'false');
   await expect.poll(() => tableNames(page)).toEqual([name]);
 });
+
+test('on the map the tenants that do not match are dimmed, and all are lit again when the filter is cleared', async ({ page }) => {
+  const prefix = uniqueName('nbh-e2e-dim');
+  await containers.run(`${prefix}-lit`, ['sleep', '600']);
+  await containers.run(`${prefix}-other`, ['sleep', '600']);
+  const map = new MapPage(page);
+  await map.open();
+  await expect(map.container(`${prefix}-other`)).toBeVisible({ timeout: 5000 });
+  await expect(page.locator('[data-dimmed="true"]')).toHaveCount(0);
+
+  await field(page).fill(`${prefix}-lit`);
+  await expect(map.container(`${prefix}-other`)).toHaveAttribute('data-dimmed', 'true');
+  await expect(map.container(`${prefix}-lit`)).not.toHaveAttribute('data-dimmed', 'true');
+  await expect(page.getByText('1 match', { exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Clear filter' }).click();
+  await expect(page.locator('[data-dimmed="true"]')).toHaveCount(0);
+});
