@@ -10,6 +10,7 @@
 #                                in its own UTS namespace (another hostname), sshd on loopback, Podman's service
 #                                with a pod; writes what the tests need to $REMOTE_JSON
 #   scripts/lab.sh remote-down   stops what remote-up started (its data and keys stay for the next remote-up)
+#   scripts/lab.sh stop-far | start-far   the far machine (its dockerd and TCP front) goes away / comes back
 # Idempotent: a daemon is started only when it does not answer; a stale pid file is cleared.
 # A daemon the lab starts is marked as the lab's (its pid under $OWNED_DIR). Only marked daemons are
 # ever stopped — by `stop-*` and so by the tests — so a developer's own dockerd or libvirtd is never touched.
@@ -434,6 +435,32 @@ cmd_remote_down() {
   log "remote-down: the lab's remote engines are stopped"
 }
 
+# The "far" machine going away and coming back (the test of an unreachable street): its dockerd and the
+# TCP front that reaches it. Only what remote-up started is touched; another dockerd on that socket is refused.
+cmd_stop_far() {
+  need_root
+  if ! owned_pid far-dockerd dockerd >/dev/null && answers_on "$FAR_SOCK"; then
+    echo "lab.sh: the dockerd at $FAR_SOCK was not started by the lab; refusing to stop it" >&2
+    exit 3
+  fi
+  stop_owned far-tcp socat group
+  # Its container would hold the daemon's shutdown for 10 s (sleep ignores SIGTERM as pid 1).
+  local ids
+  if answers_on "$FAR_SOCK"; then
+    ids=$($DOCKER -H "unix://$FAR_SOCK" ps -q)
+    [ -z "$ids" ] || $DOCKER -H "unix://$FAR_SOCK" kill $ids >/dev/null 2>&1 || true
+  fi
+  stop_owned far-dockerd dockerd
+}
+
+cmd_start_far() {
+  need_root
+  mkdir -p "$LOG_DIR" "$REMOTE_RUN" "$REMOTE_DATA"
+  start_extra_dockerd far "$FAR_SOCK" "$FAR_HOSTNAME"
+  seed_extra_dockerd far "$FAR_SOCK"
+  start_socat far-tcp "$FAR_PORT" "$FAR_SOCK"
+}
+
 stop_daemon() { # stop_daemon <process name>: TERM, wait, then KILL — only a daemon the lab started
   local name=$1 pid
   if ! pid=$(owned_pid "$name"); then
@@ -462,5 +489,7 @@ case "${1:-}" in
   down) cmd_down ;;
   remote-up) cmd_remote_up ;;
   remote-down) cmd_remote_down ;;
-  *) echo "usage: $0 up|demo|down|remote-up|remote-down|stop-docker|stop-libvirt|owns <daemon>" >&2; exit 2 ;;
+  stop-far) cmd_stop_far ;;
+  start-far) cmd_start_far ;;
+  *) echo "usage: $0 up|demo|down|remote-up|remote-down|stop-far|start-far|stop-docker|stop-libvirt|owns <daemon>" >&2; exit 2 ;;
 esac
