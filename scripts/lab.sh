@@ -455,6 +455,13 @@ cmd_stop_far() {
 
 cmd_start_far() {
   need_root
+  # The daemons started here must not inherit the caller's descriptors: a test runner's lock file (flock)
+  # would otherwise stay held for as long as the daemons live.
+  local fd
+  for fd in /proc/$$/fd/*; do
+    fd=${fd##*/}
+    [ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null
+  done
   mkdir -p "$LOG_DIR" "$REMOTE_RUN" "$REMOTE_DATA"
   start_extra_dockerd far "$FAR_SOCK" "$FAR_HOSTNAME"
   seed_extra_dockerd far "$FAR_SOCK"
