@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Container } from '../../src-main/contract';
-import { makeContainer, makeStats } from '../testing/make';
+import { GiB, MiB, makeContainer, makeStats } from '../testing/make';
 import { repaintPlan, unitPaint, type Painted } from './facade-plan';
 import { LIGHT_LEVELS } from './palette';
-import type { BuildingLayout, Unit } from './layout/building';
+import { buildingInput, keepUnchangedUnits, layoutBuilding, type BuildingLayout, type Unit } from './layout/building';
 
 const unit = (p: Partial<Unit> = {}): Unit => ({ id: 'c1', name: 'web', label: 'web', x: 0, y: 0, width: 50, height: 30, ...p });
 
@@ -49,5 +49,31 @@ describe('repaintPlan', () => {
     const moved = unit({ id: 'b', x: 120 });
     const plan = repaintPlan(painted, { ...layout, units: [layout.units[0]!, moved] }, list(a, b));
     expect(plan).toEqual({ clear: [layout.units[1]], paint: [{ unit: moved, paint: unitPaint(moved, b), container: b }], same: [] });
+  });
+});
+
+describe('repaintPlan across floors', () => {
+  // Four containers with fixed limits; one joins a Compose project, which gives it a floor of its own
+  // (and moves those whose places change with it). The plan clears where the moved units stood and
+  // paints them where they stand, and leaves the others alone.
+  const containers = ['a', 'b', 'c', 'd'].map((id) => makeContainer({ id, name: id, memoryLimitBytes: 64 * MiB, stats: makeStats({ cpuCores: 0.2 }) }));
+  const layoutOf = (cs: Container[], previous: BuildingLayout | null) =>
+    keepUnchangedUnits(previous, layoutBuilding(buildingInput(cs, 4 * GiB, '6.1', 'Docker 26.1.5'), 900));
+
+  it('a container that moves to its project’s floor is cleared where it stood and painted where it stands', () => {
+    const before = layoutOf(containers, null);
+    const joined = containers.map((c) => (c.id === 'd' ? { ...c, labels: { 'com.docker.compose.project': 'shop' } } : c));
+    const after = layoutOf(joined, before);
+    expect(after.floors.map((f) => f.project)).toEqual(['shop', null]);
+    const painted: Painted = { layout: before, containers: new Map(containers.map((c) => [c.id, c])), paints: new Map(before.units.map((u) => [u.id, unitPaint(u, containers[0])])) };
+    const plan = repaintPlan(painted, after, joined);
+    // A building this small stands at its least height whatever its floors: the facade keeps its size.
+    expect(after.facade).toEqual(before.facade);
+    if (plan === 'all') throw new Error('expected only the moved units to be repainted');
+    const moved = after.units.filter((u) => !before.units.includes(u)).map((u) => u.id);
+    expect(moved).toContain('d');
+    expect(plan.paint.map((p) => p.unit.id).sort()).toEqual(moved.sort());
+    expect(plan.clear).toHaveLength(moved.length);
+    expect(before.units.filter((u) => plan.clear.includes(u)).map((u) => u.id).sort()).toEqual(moved.sort());
   });
 });

@@ -170,9 +170,14 @@ export function stackFloors<U extends Leaf & GroupedInput>(
   const boxes = new Map<string, Box>();
   const placed: PlacedFloor[] = [];
   let top = inner.y;
+  let cursor = 0;
   for (const [i, plan] of plans.entries()) {
-    // Whole pixels (the treemap rounds too); the epsilon keeps a scaled 133 from becoming 134.
-    const height = Math.ceil(needs[i]! * scale - 1e-9);
+    // Whole pixels (the treemap rounds too). Grown to the least height, the floors' boundaries are rounded
+    // from the running total, so they add up to exactly that height (a facade that keeps its size keeps
+    // its canvas and its units' pictures); else each floor is as high as it needs, rounded up.
+    const from = Math.round(cursor);
+    cursor += needs[i]! * scale;
+    const height = scale > 1 ? Math.round(cursor) - from : Math.ceil(needs[i]! - 1e-9);
     const strip = strips[i]!;
     const band: Box = { x: inner.x, y: top, width: inner.width + coreWidth, height: strip + height };
     const y = top + strip;
