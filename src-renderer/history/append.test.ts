@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../src-main/contract';
-import { appendDay, appendRecent, BUCKET_MS, DAY_SPAN_MS, mergeRecent, RECENT_SPAN_MS } from './append';
+import { appendDay, appendRecent, BUCKET_MS, DAY_SPAN_MS, RECENT_SPAN_MS } from './append';
 
 const p = (t: number, cpu = 1, memory = 100): HistoryPoint => ({ t, cpu, memory, net: 0, block: 0 });
 const times = (points: readonly { t: number }[]): number[] => points.map((x) => x.t);
@@ -49,12 +49,5 @@ describe('appendDay', () => {
   it('leaves the buckets alone for a point older than the last bucket', () => {
     const buckets = appendDay([], p(BUCKET_MS * 3));
     expect(appendDay(buckets, p(BUCKET_MS))).toBe(buckets);
-  });
-});
-
-describe('mergeRecent', () => {
-  it('continues the answer with the local points newer than it', () => {
-    const answered = [p(0), p(1000), p(2000)];
-    expect(times(mergeRecent(answered, [p(1500), p(3000), p(4000)], 1000))).toEqual([0, 1000, 2000, 3000, 4000]);
   });
 });

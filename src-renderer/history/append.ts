@@ -54,13 +54,3 @@ export function appendDay(buckets: readonly HistoryBucket[], p: HistoryPoint): r
   } else out.push({ t: start, cpu: p.cpu, memory: p.memory, net: p.net, block: p.block, cpuPeak: p.cpu, samples: 1 });
   return out;
 }
-
-/**
- * What the core answered, continued with the points appended locally meanwhile (a frame may arrive
- * while the answer is on its way): those newer than the answer's last point are kept.
- */
-export function mergeRecent(answered: readonly HistoryPoint[], local: readonly HistoryPoint[], minGap: number): readonly HistoryPoint[] {
-  let out = answered;
-  for (const p of local) out = appendRecent(out, p, minGap);
-  return out;
-}
