@@ -46,8 +46,8 @@ test('the table, sorted by CPU with its sparklines, saves a screenshot', async (
   const table = page.getByRole('table', { name: 'Tenants' });
   await expect(table.getByRole('cell', { name: 'nbh-demo-web', exact: true })).toBeVisible();
   await table.getByRole('columnheader', { name: 'CPU', exact: true }).getByRole('button').click();
-  // Sparklines fill over a few samples (their width is 40 samples).
-  await page.waitForTimeout(25_000);
+  // Sparklines fill over a few samples (their width is 40 samples: this is about half of it).
+  await page.waitForTimeout(35_000);
   await expect(table.locator('tbody tr[data-index="0"] td.cpu')).not.toHaveText('—');
   await page.screenshot({ path: 'docs/table.png' });
 });
