@@ -29,13 +29,26 @@ interface Haystack {
 
 const haystacks = new WeakMap<TenantRow, Haystack>();
 
+/** Labels lower-cased, once per labels array (rows rebuilt for new figures share it: rows.ts). */
+const lowerLabels = new WeakMap<TenantRow['labels'], { pairs: Haystack['labels']; text: string }>();
+
+function labelsOf(labels: TenantRow['labels']): { pairs: Haystack['labels']; text: string } {
+  let held = lowerLabels.get(labels);
+  if (held === undefined) {
+    const pairs = labels.map(([k, v]) => [k.toLowerCase(), v.toLowerCase()] as const);
+    held = { pairs, text: pairs.flat().join('\n') };
+    lowerLabels.set(labels, held);
+  }
+  return held;
+}
+
 function haystack(row: TenantRow): Haystack {
   let h = haystacks.get(row);
   if (h === undefined) {
-    const labels = row.labels.map(([k, v]) => [k.toLowerCase(), v.toLowerCase()] as const);
+    const labels = labelsOf(row.labels);
     // A separator no query word can contain (words are split on whitespace), so no word matches across fields.
-    const fields = [row.name, row.image, row.state, row.group, row.host, row.engine, ...labels.flat()].join('\n').toLowerCase();
-    h = { fields, labels };
+    const fields = `${[row.name, row.image, row.state, row.group, row.host, row.engine].join('\n').toLowerCase()}\n${labels.text}`;
+    h = { fields, labels: labels.pairs };
     haystacks.set(row, h);
   }
   return h;

@@ -37,6 +37,12 @@ describe('containerRow', () => {
     expect(containerRow(makeContainer({ state }), docker, host).group).toBe(group);
   });
 
+  it('shares the sorted labels of a tenant rebuilt with the same labels object (search reuses what it made of them)', () => {
+    const c = makeContainer({ labels: { b: '1', a: '2' } });
+    const again = { ...c, stats: makeStats() };
+    expect(containerRow(again, docker, host).labels).toBe(containerRow(c, docker, host).labels);
+  });
+
   it('has no figures before its stats', () => {
     expect(containerRow(makeContainer(), docker, host)).toMatchObject({ cpu: null, memory: null, net: null, block: null });
   });

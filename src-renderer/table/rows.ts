@@ -67,6 +67,21 @@ const VM_GROUP: Record<VmState, StateGroup> = {
   nostate: 'stopped',
 };
 
+/**
+ * Labels sorted by key, once per labels object: a frame keeps a tenant's labels object while they are
+ * unchanged, so a row rebuilt for new figures shares its labels (and what search made of them).
+ */
+const labelMemo = new WeakMap<Record<string, string>, readonly (readonly [string, string])[]>();
+
+function sortedLabels(labels: Record<string, string>): readonly (readonly [string, string])[] {
+  let sorted = labelMemo.get(labels);
+  if (sorted === undefined) {
+    sorted = Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    labelMemo.set(labels, sorted);
+  }
+  return sorted;
+}
+
 export function containerRow(container: Container, engine: Engine, host: Host): TenantRow {
   const s = container.stats;
   const selection: Selection = { kind: 'container', engineId: engine.id, id: container.id, name: container.name };
@@ -89,7 +104,7 @@ export function containerRow(container: Container, engine: Engine, host: Host): 
     memoryLimit: container.memoryLimitBytes,
     net: s ? s.netRxBytesPerSec + s.netTxBytesPerSec : null,
     block: s ? s.blockReadBytesPerSec + s.blockWriteBytesPerSec : null,
-    labels: Object.entries(container.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    labels: sortedLabels(container.labels),
   };
 }
 
