@@ -124,3 +124,36 @@ test('the CSV export holds the header and every tenant of the table, untrusted n
   // The label's value went out as text: quotes doubled, inside one quoted cell.
   expect(csv).toContain('nbh.note==1+1, ""quoted""');
 });
+
+test('only the rows in view are drawn, and the keyboard brings any row into view', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1400, height: 420 });
+  const prefix = uniqueName('nbh-e2e-many');
+  const many = Array.from({ length: 24 }, (_, i) => `${prefix}-${String(i).padStart(2, '0')}`);
+  await Promise.all(many.map((name) => containers.run(name, ['sleep', '600'])));
+  await openTable(page);
+  await header(page, 'Name').getByRole('button').click();
+  const count = page.getByTestId('table-count');
+  await expect(count).toHaveText(/^\d+ tenants$/);
+  await expect.poll(async () => Number((await count.textContent())!.split(' ')[0])).toBeGreaterThanOrEqual(many.length);
+  const total = Number((await count.textContent())!.split(' ')[0]);
+
+  const drawn = table(page).locator('tbody tr[data-index]');
+  expect(await drawn.count()).toBeLessThan(total);
+  await expect(table(page)).toHaveAttribute('aria-rowcount', String(total + 1));
+
+  await table(page).locator('tbody tr[tabindex="0"]').focus();
+  await page.keyboard.press('End');
+  const last = rowAt(page, total - 1);
+  await expect(last).toBeFocused();
+  await expect(last).toBeInViewport();
+  await expect(rowAt(page, 0)).toHaveCount(0);
+  await page.keyboard.press('Home');
+  await expect(rowAt(page, 0)).toBeFocused();
+  await expect(rowAt(page, 0)).toBeInViewport();
+
+  // Filtered down to one, the rest hidden and counted.
+  await page.getByRole('searchbox', { name: 'Search tenants' }).fill(`${prefix}-23`);
+  await expect.poll(() => names(page)).toEqual([many[23]]);
+  await expect(count).toHaveText(`1 of ${total} tenants`);
+});
