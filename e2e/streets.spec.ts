@@ -15,6 +15,7 @@ import { BridgeSocket } from './support/bridge-socket';
 import { escapeRegExp, MapPage } from './support/map-page';
 
 const PROJECT = 'nbh-e2e-proj';
+const MiB = 1024 * 1024;
 const containers = new TestContainers();
 let socket: BridgeSocket;
 let remote: LabRemote | null = null;
@@ -68,28 +69,31 @@ test('a Compose project’s containers share one floor of the building, labelled
   await map.open();
   const street = await localStreet(page);
   const names = ['web', 'worker', 'db'].map((role) => uniqueName(`${PROJECT}-${role}`));
-  for (const name of names) await containers.run(name, ['sleep', '3600'], { labels: { 'com.docker.compose.project': PROJECT } });
+  // Limits size the units from the start (without one a unit grows when its first figures come).
+  for (const name of names) await containers.run(name, ['sleep', '3600'], { memoryBytes: 32 * MiB, labels: { 'com.docker.compose.project': PROJECT } });
   const loose = uniqueName('nbh-e2e-loose');
-  await containers.run(loose, ['sleep', '3600']);
+  await containers.run(loose, ['sleep', '3600'], { memoryBytes: 32 * MiB });
 
   const floor = street.getByRole('group', { name: `Compose project ${PROJECT}, 3 apartments`, exact: true });
   await expect(floor).toBeVisible({ timeout: 10_000 });
-  for (const name of names) {
-    await expect(container(floor, name)).toBeVisible();
-    await expectWithin(container(floor, name), floor);
-  }
-  // The rest share the floor below: not in the project's group, nowhere on its floor.
+  for (const name of names) await expect(container(floor, name)).toBeVisible();
+  // The rest share the floor below: not in the project's group.
   await expect(container(street, loose)).toBeVisible();
   await expect(container(floor, loose)).toHaveCount(0);
-  const [outside, band] = [(await container(street, loose).boundingBox())!, (await floor.boundingBox())!];
-  expect(outside.y >= band.y + band.height || outside.y + outside.height <= band.y).toBe(true);
-
-  // The floor's name is drawn on its strip, as text, at the top of the floor.
   const label = street.locator('svg.shells text.floor-label', { hasText: PROJECT });
   await expect(label).toHaveText(PROJECT);
-  await expectWithin(label, floor);
-  const top = (await label.boundingBox())!;
-  for (const name of names) expect((await container(floor, name).boundingBox())!.y).toBeGreaterThanOrEqual(top.y + top.height - 2);
+
+  // Where they are drawn (measured again until the building has settled: another container of the
+  // machine may start or stop meanwhile): the project's units on its floor, the name on the floor's
+  // strip above them, the other container nowhere on it.
+  await expect(async () => {
+    for (const name of names) await expectWithin(container(floor, name), floor);
+    await expectWithin(label, floor);
+    const top = (await label.boundingBox())!;
+    for (const name of names) expect((await container(floor, name).boundingBox())!.y).toBeGreaterThanOrEqual(top.y + top.height - 2);
+    const [outside, band] = [(await container(street, loose).boundingBox())!, (await floor.boundingBox())!];
+    expect(outside.y >= band.y + band.height || outside.y + outside.height <= band.y).toBe(true);
+  }).toPass({ timeout: 10_000 });
 
   // The panel says which project.
   const panel = await map.openPanel(container(floor, names[0]!), 'Container', names[0]!);
