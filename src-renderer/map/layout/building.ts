@@ -168,9 +168,12 @@ export function buildingInput(
   return {
     units: containers.map((c) => {
       const old = before?.get(c.id);
-      const unit: UnitInput = { id: c.id, name: c.name, memory: unitMemory(c, hostMemoryBytes, old?.memory), floor: composeProject(c.labels), pod: c.pod };
-      // The very object when nothing about the unit changed: the next comparison is then one `===`.
-      return old !== undefined && sameUnitInput(old, unit) ? old : unit;
+      const memory = unitMemory(c, hostMemoryBytes, old?.memory);
+      const floor = composeProject(c.labels);
+      // The very object when nothing about the unit changed (the next comparison is then one `===`);
+      // compared field by field first, so a frame of unchanged tenants allocates nothing here.
+      if (old !== undefined && old.name === c.name && old.memory === memory && old.floor === floor && samePod(old.pod, c.pod)) return old;
+      return { id: c.id, name: c.name, memory, floor, pod: c.pod };
     }),
     kernel,
     title,
