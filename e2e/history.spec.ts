@@ -49,6 +49,7 @@ test('a running container’s panel and tooltip draw sparklines that fill over a
     await expect.poll(() => pointsOf(history.getByTestId(`history-${metric}`).locator('svg')), { timeout: 5000 }).toBeGreaterThanOrEqual(first + 1);
   }
   await expect(history.getByTestId('history-cpu')).toContainText('peak');
+  await page.screenshot({ path: 'test-results/history-panel.png' });
 
   // The 24-hour view: one 5-minute bucket so far.
   await history.getByRole('button', { name: '24 h' }).click();
