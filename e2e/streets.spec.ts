@@ -3,7 +3,8 @@
  * share a labelled floor of this machine's Docker building; the lab's "far" dockerd (another machine,
  * reached over plain tcp://) is a street of its own whose roof names the engine and says its connection
  * is unencrypted; stopped (scripts/lab.sh stop-far), its street greys with the reason and a countdown to
- * the next try while this machine's street keeps following Docker; started again, it recovers. Docker,
+ * the next try while this machine's street keeps following Docker; started again, it recovers. The lab's
+ * Podman pod is a suite of its building, whose roof says whether Podman runs rootful or rootless. Docker,
  * main's engine list and the lab's own commands are the judges.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
@@ -36,11 +37,12 @@ test.afterAll(async () => {
   socket?.close();
 });
 
-/** Takes the far engine off the map (whatever a test managed to do). */
+/** Takes the engines this spec adds off the map (whatever a test managed to do). */
 async function forgetFar(): Promise<void> {
   if (!remote) return;
+  const ours = new Set([remote.far.url, remote.podman.url]);
   for (const entry of await socket.call('engines:list', null)) {
-    if (!entry.discovered && entry.config.kind === 'docker' && entry.config.url === remote.far.url) await socket.call('engines:remove', { id: entry.id });
+    if (!entry.discovered && entry.config.kind !== 'libvirt' && ours.has(entry.config.url)) await socket.call('engines:remove', { id: entry.id });
   }
 }
 
@@ -166,4 +168,33 @@ test.describe('the far machine: a street of its own', () => {
     console.info(`far street back ${Date.now() - back} ms after start-far returned`);
     await expect(street).not.toContainText(/retrying/);
   });
+});
+
+test('a Podman pod is a suite: its containers together, one door; the roof says rootful or rootless', async ({ page }) => {
+  test.skip(remote === null, 'the many-hosts lab is not up (scripts/lab.sh remote-up)');
+  const rig = remote!;
+  const name = `pods ${Math.random().toString(36).slice(2, 6)}`;
+  const added = await socket.call('engines:add', { kind: 'podman', name, url: rig.podman.url });
+  try {
+    const map = new MapPage(page);
+    await map.open();
+    const building = page.getByRole('group', { name: new RegExp(`^Podman \\S+ · root(ful|less) “${escapeRegExp(name)}” apartment building, \\d+ apartments?$`) });
+    await expect(building).toBeVisible({ timeout: 15_000 });
+    const suite = building.getByRole('group', { name: `Pod ${rig.podman.pod}: 2 containers sharing one door (the pod’s network namespace)`, exact: true });
+    await expect(suite).toBeVisible();
+    for (const c of rig.podman.podContainers) await expect(container(suite, c)).toBeVisible();
+    await expect(container(building, rig.podman.container)).toBeVisible();
+    await expect(container(suite, rig.podman.container)).toHaveCount(0);
+    // The suite's name is drawn on its strip, by its door.
+    const street = page.locator('section.street').filter({ has: building });
+    await expect(street.locator('svg.shells text.suite-label', { hasText: rig.podman.pod })).toHaveCount(1);
+    await expect(street.locator('svg.shells rect.door')).toHaveCount(1);
+
+    const panel = await map.openPanel(container(suite, rig.podman.podContainers[0]!), 'Container', rig.podman.podContainers[0]!);
+    await expect(map.row(panel, 'Pod')).toContainText(rig.podman.pod);
+    await expect(map.row(panel, 'Engine')).toHaveText(new RegExp(`^${escapeRegExp(name)} — Podman \\S+ · root(ful|less) \\(`));
+    await page.keyboard.press('Escape');
+  } finally {
+    await socket.call('engines:remove', { id: added.id });
+  }
 });
