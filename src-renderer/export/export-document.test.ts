@@ -18,7 +18,7 @@ describe('names and times', () => {
 describe('legendRows', () => {
   it.each([
     [12, 332, 12],
-    [12, 632, 6],
+    [12, 672, 6],
     [12, 2000, 2],
     [12, 10, 12],
   ])('%i entries across %i px → %i rows', (entries, width, rows) => {
@@ -35,6 +35,10 @@ describe('exportDocument', () => {
     expect(svg).toContain('as of 2026-11-27 10:05:09 UTC');
     expect(svg).toContain('<g class="map" transform="translate(16,44)"><text x="1" y="2">web &lt;1&gt;</text></g>');
     expect(svg).toContain('<defs><pattern id="p"/></defs>');
+  });
+
+  it('has legend labels that fit their column (about 42 glyphs at 12 px)', () => {
+    for (const entry of LEGEND) expect(entry.label.length).toBeLessThanOrEqual(42);
   });
 
   it('carries every legend entry, with the page’s colours where it has them', () => {

@@ -16,7 +16,7 @@ export interface LegendEntry {
 
 /** What the legend says, with the page's own colour variables (the same as the on-screen legend). */
 export const LEGEND: readonly LegendEntry[] = [
-  { label: 'House: a VM (its own kernel; vCPUs and memory dedicated)', fill: '--house-wall' },
+  { label: 'House: a VM, its own kernel, CPU, memory', fill: '--house-wall' },
   { label: 'Apartment building: a container engine', fill: '--building-wall' },
   { label: 'Lit window: running (brighter = more CPU)', fill: '--window-lit' },
   { label: 'Hatched: paused', fill: '--paused', stroke: '--paused-line' },
@@ -49,7 +49,8 @@ export interface MapCapture {
 
 export const HEADER_HEIGHT = 44;
 const MARGIN = 16;
-const LEGEND_COLUMN = 300;
+/** A column of the legend, px: a swatch and about 42 characters at 12 px (every label is shorter). */
+const LEGEND_COLUMN = 320;
 const LEGEND_ROW = 20;
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
 const FALLBACK_SWATCH = '#808080';
