@@ -144,6 +144,8 @@ test.describe('the far machine: a street of its own', () => {
       const stopped = Date.now();
       await expect(street).toHaveAttribute('data-reachable', 'no', { timeout: 10_000 });
       console.info(`far street greyed ${Date.now() - stopped} ms after stop-far returned`);
+      // Greyed: its drawing desaturated, hatched over.
+      await expect(street.locator('svg.shells')).toHaveCSS('filter', /grayscale\(1\)/);
       // Still on the map, where it was, saying why and when it is tried again.
       await expect(street.getByRole('heading', { name: remote!.far.hostname })).toBeVisible();
       await expect(street.getByRole('group', { name: /^Docker is unreachable: .+/ })).toBeVisible();
@@ -167,6 +169,7 @@ test.describe('the far machine: a street of its own', () => {
     await expect(container(street, remote!.far.container)).toBeVisible({ timeout: 10_000 });
     console.info(`far street back ${Date.now() - back} ms after start-far returned`);
     await expect(street).not.toContainText(/retrying/);
+    await expect(street.locator('svg.shells')).toHaveCSS('filter', 'none');
   });
 });
 
