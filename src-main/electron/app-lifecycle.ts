@@ -5,7 +5,7 @@
  * dependencies; tests hand it a fake core and a fake Electron.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session } from 'electron';
 import type { UiCommand } from '../contract';
 import type { Core, CoreOptions } from '../core/create-core';
 import type { ErrorReporter } from '../core/report-error';
@@ -79,7 +79,7 @@ export function startApp(deps: AppDependencies): RunningApp {
     const { api } = await getCore();
     const stateFile = join(app.getPath('userData'), WINDOW_STATE_FILE);
     const placement = restoredPlacement({ file: stateFile, screen, defaultSize: DEFAULT_WINDOW_SIZE, report });
-    const window = createMainWindow(preloadPath, placement.bounds);
+    const window = createMainWindow(preloadPath, placement.bounds, nativeTheme.shouldUseDarkColors);
     const opened = { window, shown: false };
     current = opened;
     rememberWindowState(window, stateFile, report);

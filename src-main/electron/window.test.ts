@@ -32,6 +32,14 @@ describe('createMainWindow', () => {
     expect(window.options.show).toBe(false);
     expect(window.options.backgroundColor).toBeTypeOf('string');
   });
+
+  it.each([
+    { dark: true, want: '#0f141e' },
+    { dark: false, want: '#f3f5f9' },
+  ])('is painted in the system scheme before the page (dark: $dark)', ({ dark, want }) => {
+    const window = createMainWindow('/p.cjs', undefined, dark) as unknown as FakeBrowserWindow;
+    expect(window.options.backgroundColor).toBe(want);
+  });
 });
 
 describe('createMainWindow bounds', () => {

@@ -31,15 +31,24 @@ export const mapWebPreferences = (preloadPath: string): WebPreferences => ({
  */
 export const windowIconPath = (preloadPath: string): string => join(dirname(preloadPath), '..', '..', 'resources', 'icon.png');
 
-/** Opens at `bounds` (where it was last time, see window-state), or centred at the default size. */
-export function createMainWindow(preloadPath: string, bounds: Rect | Size = DEFAULT_WINDOW_SIZE): BrowserWindow {
+/**
+ * What the window shows before the page paints: the theme's own background (theme/palettes.ts `bg`),
+ * so a light-themed desktop does not see a dark flash, nor a dark one a white flash.
+ */
+export const windowBackground = (dark: boolean): string => (dark ? '#0f141e' : '#f3f5f9');
+
+/**
+ * Opens at `bounds` (where it was last time, see window-state), or centred at the default size, in the
+ * system's colour scheme (`dark`: nativeTheme.shouldUseDarkColors).
+ */
+export function createMainWindow(preloadPath: string, bounds: Rect | Size = DEFAULT_WINDOW_SIZE, dark = true): BrowserWindow {
   return new BrowserWindow({
     ...bounds,
     minWidth: MIN_WINDOW_SIZE.width,
     minHeight: MIN_WINDOW_SIZE.height,
     title: 'Neighborhood',
     show: false,
-    backgroundColor: '#101418',
+    backgroundColor: windowBackground(dark),
     icon: windowIconPath(preloadPath),
     webPreferences: mapWebPreferences(preloadPath),
   });

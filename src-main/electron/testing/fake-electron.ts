@@ -463,7 +463,10 @@ const defaultSession = new FakeSession();
 export const session = { defaultSession };
 
 /** What `vi.mock('electron', …)` should return. */
-export const electronModule = { app, ipcMain, ipcRenderer, contextBridge, shell, session, screen, dialog, Menu: FakeMenu, BrowserWindow: FakeBrowserWindow };
+/** The system's colour scheme as Electron reports it. */
+export const nativeTheme = { shouldUseDarkColors: true };
+
+export const electronModule = { app, nativeTheme, ipcMain, ipcRenderer, contextBridge, shell, session, screen, dialog, Menu: FakeMenu, BrowserWindow: FakeBrowserWindow };
 
 export const fake = {
   ...electronModule,
