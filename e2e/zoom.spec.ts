@@ -149,7 +149,7 @@ async function focusedPlace(page: Page, other: string | null) {
 }
 
 test('arrow keys move the focus to the tenant beside, and bring it into view', async ({ page }) => {
-  const map = await openMap(page, names);
+  await openMap(page, names);
   // A tenant with another wholly to its right, on the same row: ArrowRight must reach one of those.
   const start = await page.evaluate(() => {
     const tenants = Array.from(document.querySelectorAll('[data-tenant-key]')).map((e) => ({ key: e.getAttribute('data-tenant-key')!, r: e.getBoundingClientRect() }));
@@ -170,15 +170,17 @@ test('arrow keys move the focus to the tenant beside, and bring it into view', a
   await page.keyboard.press('ArrowLeft');
   await expect(from).toBeFocused();
 
-  // Zoomed far in, the focus walks right and down past the window's edge: the map follows it.
-  await map.container(names[0]!).focus();
+  // Zoomed far in, the focus walks right and down past the window's edge: the map follows it. It starts
+  // from the tenant known to have one beside it (a named container may stand at the building's edge).
+  await from.focus();
   for (let i = 0; i < 6; i += 1) await page.keyboard.press('+');
-  const keys = new Set<string | null>();
+  const keys = new Set<string | null>([start]);
   for (let i = 0; i < 8; i += 1) {
     await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowDown');
+    // The pan that follows the focus lands in the next animation frames, not with the key press.
+    await expect.poll(async () => (await focusedPlace(page, null)).inView, { timeout: 2000 }).toBe(true);
     const place = await focusedPlace(page, null);
     expect(place.key).not.toBeNull();
-    expect(place.inView).toBe(true);
     keys.add(place.key);
   }
   // It did walk (not stand still at an edge from the first step).
