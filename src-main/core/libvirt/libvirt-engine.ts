@@ -247,9 +247,10 @@ export class LibvirtEngine implements EngineAdapter {
   }
 
   /** Another tool changed a domain's snapshots (seen in the local metadata folder): re-read them, XML too. */
-  private snapshotFolderChanged(name: string): void {
+  /** `name` null: the watch lost events, so any domain's snapshots may have changed. */
+  private snapshotFolderChanged(name: string | null): void {
     for (const d of this.domains.values()) {
-      if (d.summary.name !== name) continue;
+      if (name !== null && d.summary.name !== name) continue;
       this.forgetSnapshotFacts(d.summary.uuid);
       this.changedSnapshots.add(d.summary.uuid);
     }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { domainOfPath, snapshotDirFor, SnapshotDirWatch } from './snapshot-watch';
+import { domainOfPath, snapshotDirFor, SnapshotDirWatch, WATCH_RESTART_MS } from './snapshot-watch';
 
 describe('snapshotDirFor', () => {
   const env = { home: '/home/ann' };
@@ -39,7 +39,7 @@ describe('SnapshotDirWatch', () => {
   it('names the domain whose snapshot folder changed, also when the folder appears only later', async () => {
     const root = mkdtempSync(join(tmpdir(), 'nbh-snapwatch-'));
     const dir = join(root, 'snapshot');
-    const seen = new Set<string>();
+    const seen = new Set<string | null>();
     const w = new SnapshotDirWatch(dir, (name) => seen.add(name));
     try {
       w.start();
@@ -55,6 +55,45 @@ describe('SnapshotDirWatch', () => {
       rmSync(root, { recursive: true, force: true });
     }
     expect(w.watching).toBe(false);
+  });
+
+  // Node's recursive watch fails as a whole when a domain's folder vanishes while it is being added (seen
+  // in the e2e suite: "scandir …/nbh-e2e-snap-…: ENOENT"); it used to stop for good, leaving the 15 s sweep.
+  it('starts again after the watch fails, says anything may have changed, and sees later changes', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'nbh-snapwatch-'));
+    const dir = join(root, 'snapshot');
+    mkdirSync(dir);
+    const seen = new Set<string | null>();
+    const w = new SnapshotDirWatch(dir, (name) => seen.add(name));
+    try {
+      w.start();
+      expect(w.watching).toBe(true);
+      w['watcher']?.emit('error', Object.assign(new Error('ENOENT: no such file or directory, scandir'), { code: 'ENOENT' }));
+      expect(w.watching).toBe(false);
+      await waitFor(() => w.watching && seen.has(null), WATCH_RESTART_MS + 2000);
+      mkdirSync(join(dir, 'vm-c'));
+      writeFileSync(join(dir, 'vm-c', 'snap.xml'), '<domainsnapshot/>');
+      await waitFor(() => seen.has('vm-c'));
+    } finally {
+      w.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('does not start again once closed', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'nbh-snapwatch-'));
+    const seen: Array<string | null> = [];
+    const w = new SnapshotDirWatch(root, (name) => seen.push(name));
+    try {
+      w.start();
+      w['watcher']?.emit('error', new Error('gone'));
+      w.close();
+      await new Promise((r) => setTimeout(r, WATCH_RESTART_MS + 200));
+      expect(w.watching).toBe(false);
+      expect(seen).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

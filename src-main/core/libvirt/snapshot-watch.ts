@@ -25,17 +25,28 @@ export function domainOfPath(relative: string | null): string | null {
   return first === '' || first === '.' || first === '..' ? null : first;
 }
 
+/** How long after a failed watch it is started again. */
+export const WATCH_RESTART_MS = 500;
+/** A failure is reported once in this long: a folder that keeps vanishing under the watch does not flood the log. */
+const REPORT_EVERY_MS = 60_000;
+
+/**
+ * `onDomain(name)`: that domain's snapshots may have changed; `onDomain(null)`: any domain's may have (the
+ * watch failed and was started again, so events in between were lost).
+ */
 export class SnapshotDirWatch {
   private watcher: FSWatcher | null = null;
   private parentWatcher: FSWatcher | null = null;
+  private restartTimer: NodeJS.Timeout | null = null;
+  private lastReport = -Infinity;
   private closed = false;
 
   constructor(
     private readonly dir: string,
-    private readonly onDomain: (name: string) => void,
+    private readonly onDomain: (name: string | null) => void,
   ) {}
 
-  static forUri(uri: string, onDomain: (name: string) => void): SnapshotDirWatch | null {
+  static forUri(uri: string, onDomain: (name: string | null) => void): SnapshotDirWatch | null {
     const dir = snapshotDirFor(uri, { home: homedir(), xdgConfigHome: process.env.XDG_CONFIG_HOME });
     return dir ? new SnapshotDirWatch(dir, onDomain) : null;
   }
@@ -69,10 +80,27 @@ export class SnapshotDirWatch {
     }
   }
 
+  /**
+   * Node's recursive watch on Linux fails as a whole when a domain's folder vanishes while it is being
+   * added (libvirt removes it with the domain's last snapshot): start again shortly, and say that anything
+   * may have changed meanwhile.
+   */
   private stop(error: unknown): void {
-    reportError(`watching ${this.dir} for snapshots stopped`, error);
     this.watcher?.close();
     this.watcher = null;
+    if (this.closed) return;
+    const now = performance.now();
+    if (now - this.lastReport >= REPORT_EVERY_MS) {
+      this.lastReport = now;
+      reportError(`watching ${this.dir} for snapshots failed (started again)`, error);
+    }
+    if (this.restartTimer) return;
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      this.start();
+      if (!this.closed) this.onDomain(null);
+    }, WATCH_RESTART_MS);
+    this.restartTimer.unref();
   }
 
   private closeParent(): void {
@@ -86,6 +114,8 @@ export class SnapshotDirWatch {
 
   close(): void {
     this.closed = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
     this.watcher?.close();
     this.watcher = null;
     this.closeParent();
