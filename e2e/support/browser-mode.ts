@@ -1,7 +1,7 @@
 /**
- * A browser-mode server of a spec's own (beside the one the global setup starts), on a settings file the
- * spec chooses, so what it keeps can be read again after a restart. Started as the global setup starts
- * its own: the built `out/main/serve.js`, its first stdout line giving the address.
+ * A browser-mode server on a settings file of the caller's: the shared one the global setup starts, or a
+ * spec's own, so what it keeps can be read again after a restart. The built `out/main/serve.js`, its
+ * first stdout line giving the address.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
